@@ -1,0 +1,50 @@
+# Cẩm nang thực hiện dân chủ ở cơ sở — tasks.
+# A fresh clone needs only:  make serve   and   make test
+SHELL := /bin/bash
+PYTHON3 ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip --disable-pip-version-check -q
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help install install-test system-test serve build test clean
+
+help:
+	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
+	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công)"
+	@echo "make test    chạy toàn bộ kiểm thử"
+
+$(PY):
+	$(PYTHON3) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
+	$(PIP) install -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# System programs the tests drive for real (browser, web server, PDF tools).
+system-test:
+	@bash tools/ensure-system-packages.sh test
+
+serve: install
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+
+build: install
+	$(PY) tools/build.py
+
+test: install-test system-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf site .site.building-* .pytest_cache

@@ -1,0 +1,125 @@
+"""Shared fixtures: the site is built once per test session, served once, and
+one Chromium instance drives every browser test."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Files and folders a build needs; copied for tests that break content on purpose.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "includes", "overrides", "tools", "fonts")
+
+
+def run_build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run the real atomic build (tools/build.py) of ``project`` into ``out``."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, str(project / "tools" / "build.py"), "--out", str(out),
+         "--config", str(project / "mkdocs.yml"), *extra],
+        cwd=project, env=env, capture_output=True, text=True, encoding="utf-8",
+    )
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The shipped content, built once for the whole session."""
+    out = tmp_path_factory.mktemp("build") / "site"
+    result = run_build(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project whose content a test may break."""
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, tmp_path / part)
+    return tmp_path
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> str:
+    """The built site over HTTP on a free loopback port (plain static server)."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Missing Chromium is a failure,
+    never a skip: `make test` installs it (tools/ensure-system-packages.sh)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run `make test` as root, or "
+                    "`sudo apt-get install chromium`.", pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update",
+                  "--disable-sync", "--disable-dev-shm-usage"],
+        )
+        yield instance
+        instance.close()
+
+
+class PageWatch:
+    """Console errors and failed or off-site requests seen by one page."""
+
+    def __init__(self, page, allowed_origin: str):
+        self.page = page
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.offsite: list[str] = []
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
+        page.on("request", lambda r: (not r.url.startswith(allowed_origin)
+                                      and not r.url.startswith(("data:", "blob:"))
+                                      and self.offsite.append(r.url)))
+
+    def assert_clean(self):
+        assert not self.failed, f"failed requests: {self.failed}"
+        assert not self.console_errors, f"console errors: {self.console_errors}"
+        assert not self.offsite, f"requests that left the site: {self.offsite}"
+
+
+@pytest.fixture
+def page_factory(browser):
+    """New isolated browser contexts (fresh localStorage) for one test."""
+    contexts = []
+
+    def make(origin: str, **context_args):
+        context = browser.new_context(locale="vi-VN", **context_args)
+        contexts.append(context)
+        page = context.new_page()
+        return page, PageWatch(page, origin)
+
+    yield make
+    for context in contexts:
+        context.close()
