@@ -1,11 +1,14 @@
-"""Shared glue for hook files: turn content errors into MkDocs build failures."""
+"""Shared glue for hook files: MkDocs facts the plain functions need, and
+content errors turned into build failures."""
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook.errors import ContentError, ContentErrors
+from handbook.sources import DEFAULT_LANGUAGE
 
 
 @contextmanager
@@ -16,3 +19,13 @@ def editor_errors():
         yield
     except (ContentError, ContentErrors) as exc:
         raise PluginError(f"\n{exc}\n") from None
+
+
+def current_language(config) -> str:
+    """Language being built (hooks run once per language under static-i18n)."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or DEFAULT_LANGUAGE
+
+
+def repo_root(config) -> Path:
+    return Path(config.config_file_path).resolve().parent

@@ -1,15 +1,13 @@
 """Hook: fail the build on malformed front matter instead of dropping it."""
 from pathlib import Path
 
-from adapter import editor_errors
-from handbook import frontmatter
+from adapter import editor_errors, repo_root
+from handbook import sources
 
 
 def on_page_read_source(page, config):
-    path = page.file.abs_src_path
-    if path is None:
+    if page.file.abs_src_path is None:
         return None
-    text = Path(path).read_text(encoding="utf-8")
     with editor_errors():
-        frontmatter.split(text, f"docs/{page.file.src_uri}")
+        sources.read(Path(config.docs_dir), Path(page.file.abs_src_path), repo_root(config))
     return None  # let MkDocs read the file as usual

@@ -37,7 +37,7 @@ def test_broken_link_fails_and_keeps_previous_site(good_site):
 def test_broken_anchor_fails_and_keeps_previous_site(good_site):
     project, out, before = good_site
     page = project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[mục](cam-nang/index.md#dieu-99-khong-ton-tai)\n",
+    page.write_text(page.read_text(encoding="utf-8") + "\n[mục](cam-nang/hoi-nghi-can-bo.md#dieu-99-khong-ton-tai)\n",
                     encoding="utf-8")
     result = run_build(project, out)
     assert_failed_and_kept(result, out, before, "index.md", "dieu-99-khong-ton-tai")

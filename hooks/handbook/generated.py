@@ -1,0 +1,67 @@
+"""Pages whose body the build writes.
+
+An editor creates an ordinary page (so it has a place in ``nav``, a title and
+an introduction in each language) and asks the build to fill it::
+
+    ---
+    title: Bảng kiểm tra
+    generate: checklist-inspection
+    ---
+    # Bảng kiểm tra
+    Lời giới thiệu...
+
+The generated Markdown is appended after the editor's text. ``generate`` may
+carry an argument after a colon: ``generate: checklist-role:thu-truong``.
+
+mkdocs-static-i18n 1.3.1 crashes on ``File.generated`` pages and re-creates
+every File from ``docs_dir``, so pages that exist only in memory are not an
+option; real files with a ``generate`` key work in both languages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .errors import ContentError
+from .sources import Source
+
+
+@dataclass
+class Request:
+    source: Source              # the page being filled
+    lang: str                   # language being built
+    argument: str | None        # text after ':' in ``generate``
+    sources: list[Source]       # every source of the site
+    extra: dict = field(default_factory=dict)  # anything the adapter passes on
+
+
+Generator = Callable[[Request], str]
+REGISTRY: dict[str, Generator] = {}
+
+
+def register(kind: str) -> Callable[[Generator], Generator]:
+    def decorate(function: Generator) -> Generator:
+        REGISTRY[kind] = function
+        return function
+    return decorate
+
+
+def parse(spec) -> tuple[str, str | None]:
+    kind, _, argument = str(spec).partition(":")
+    return kind.strip(), (argument.strip() or None)
+
+
+def render(spec, request_factory: Callable[[str | None], Request]) -> str:
+    kind, argument = parse(spec)
+    request = request_factory(argument)
+    generator = REGISTRY.get(kind)
+    if generator is None:
+        known = ", ".join(sorted(REGISTRY)) or "(none)"
+        raise ContentError(
+            request.source.path, 2, "generate",
+            f"Không có loại trang tự động '{kind}'. Các loại hợp lệ: {known}.",
+            f"Unknown generated page kind '{kind}'. Known kinds: {known}.",
+            "Sửa giá trị 'generate:' trong front matter.",
+            "Fix the 'generate:' value in the front matter.",
+        )
+    return generator(request)
