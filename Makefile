@@ -11,11 +11,12 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-test serve build test clean
+.PHONY: help install install-test system-build system-test serve build pdf test clean
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
-	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công)"
+	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công), kèm bản PDF"
+	@echo "make pdf     dựng site/ và chắc chắn có bản PDF của mỗi ngôn ngữ"
 	@echo "make test    chạy toàn bộ kiểm thử"
 
 $(PY):
@@ -33,15 +34,26 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# System libraries the build needs (WeasyPrint: Pango, HarfBuzz, fontconfig).
+system-build:
+	@bash tools/ensure-system-packages.sh build
+
 # System programs the tests drive for real (browser, web server, PDF tools).
 system-test:
 	@bash tools/ensure-system-packages.sh test
 
+# Previews skip the PDF (HANDBOOK_PDF=0): `make pdf` makes it.
 serve: install
-	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	HANDBOOK_PDF=0 $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
-build: install
+build: install system-build
 	$(PY) tools/build.py
+
+# The printable handbook, one PDF per language (site/*.pdf), with the site,
+# atomically like `make build`; HANDBOOK_PDF=1 overrides an inherited 0.
+pdf: install system-build
+	HANDBOOK_PDF=1 $(PY) tools/build.py
+	@ls -l site/*.pdf
 
 test: install-test system-test
 	$(PY) -m pytest $(PYTEST_ARGS)

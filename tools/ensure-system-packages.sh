@@ -5,23 +5,39 @@
 set -euo pipefail
 
 purpose="${1:-test}"
-# binary-or-library  debian-package
+# binary-path-or-library-soname  debian-package
+# The build renders the PDF with WeasyPrint, which loads Pango, HarfBuzz's
+# subsetter (embedded font subsets) and fontconfig.
+build_checks=(
+  "libpango-1.0.so.0 libpango-1.0-0"
+  "libpangoft2-1.0.so.0 libpangoft2-1.0-0"
+  "libharfbuzz-subset.so.0 libharfbuzz-subset0"
+  "libfontconfig.so.1 libfontconfig1"
+)
 case "$purpose" in
+  build)
+    checks=("${build_checks[@]}")
+    ;;
   test)
     checks=(
+      "${build_checks[@]}"
       "/usr/bin/chromium chromium"
       "/usr/sbin/nginx nginx"
       "/usr/bin/pdftoppm poppler-utils"
       "/usr/bin/git git"
     )
     ;;
-  *) echo "usage: $0 test" >&2; exit 2 ;;
+  *) echo "usage: $0 build|test" >&2; exit 2 ;;
 esac
 
 missing=()
 for entry in "${checks[@]}"; do
   path="${entry%% *}"; pkg="${entry##* }"
-  [[ -e "$path" ]] || missing+=("$pkg")
+  if [[ "$path" == /* ]]; then
+    [[ -e "$path" ]] || missing+=("$pkg")
+  else  # a shared library, looked up in the dynamic linker's cache
+    /sbin/ldconfig -p 2>/dev/null | grep -q "^[[:space:]]*$path " || missing+=("$pkg")
+  fi
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 

@@ -1,0 +1,143 @@
+"""The printable handbook: one PDF per language, rendered with WeasyPrint.
+
+Plain functions, no MkDocs: ``hooks/pdf.py`` collects the built pages in
+navigation order and hands them to :func:`assemble.assemble` (one HTML
+document: cover, contents, chapters) and :func:`render.render` (WeasyPrint,
+written atomically, failures name the page).
+
+This module holds the decisions shared by both: whether a build makes PDFs,
+the edition date and the file names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+from pathlib import Path
+
+from ..errors import ContentError
+
+ENV_SWITCH = "HANDBOOK_PDF"
+FILE_STEMS = {"vi": "cam-nang-dan-chu-co-so", "en": "handbook-grassroots-democracy"}
+# Pages left out of the printed handbook (base URIs, or folders ending in "/"):
+# the home page (the cover and contents replace it) and the editors' pages.
+EXCLUDED = ("index.md", "bien-tap/")
+
+
+def enabled(command: str | None, environ=os.environ) -> bool:
+    """PDFs are made by ``mkdocs build`` and not by ``mkdocs serve`` (previews
+    must be fast); ``HANDBOOK_PDF=1`` or ``=0`` overrides both."""
+    value = environ.get(ENV_SWITCH, "").strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off"):
+        return False
+    return command != "serve"
+
+
+def excluded(base_uri: str) -> bool:
+    return any(base_uri == rule or (rule.endswith("/") and base_uri.startswith(rule))
+               for rule in EXCLUDED)
+
+
+def edition_date(extra: dict, repo_root: Path, today: dt.date | None = None) -> dt.date:
+    """The edition printed on the cover and in the file names.
+
+    ``extra.edition_date`` in mkdocs.yml (ISO date) is the edition: publishing
+    a new printed edition is a deliberate act of the secretariat. Without it,
+    the date of the last git commit; outside git, today.
+    """
+    value = (extra or {}).get("edition_date")
+    if value is not None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ContentError(
+                "mkdocs.yml", None, "edition-date",
+                f"extra.edition_date = {value!r} không phải ngày dạng YYYY-MM-DD.",
+                f"extra.edition_date = {value!r} is not a YYYY-MM-DD date.",
+                "Ghi ngày ấn bản theo dạng 2026-11-30.",
+                "Write the edition date as 2026-11-30.",
+            ) from None
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%cs"], cwd=repo_root,
+                             capture_output=True, text=True, timeout=10)
+        if out.returncode == 0 and out.stdout.strip():
+            return dt.date.fromisoformat(out.stdout.strip())
+    except (OSError, ValueError, subprocess.SubprocessError):
+        pass
+    return today or dt.date.today()
+
+
+def file_name(lang: str, edition: dt.date) -> str:
+    """``cam-nang-dan-chu-co-so-2026-11-30.pdf``, ``handbook-grassroots-democracy-2026-11-30.en.pdf``."""
+    stem = FILE_STEMS.get(lang, FILE_STEMS["vi"])
+    suffix = "" if lang == "vi" else f".{lang}"
+    return f"{stem}-{edition.isoformat()}{suffix}.pdf"
+
+
+LABELS = {
+    "vi": {
+        "issuer": "Ban Chỉ đạo thực hiện dân chủ ở cơ sở ngành Kiểm sát nhân dân",
+        "edition": "Ấn bản ngày {date}",
+        "contents": "Mục lục",
+        "download": "Tải bản PDF",
+        "download_title": "Tải toàn bộ cẩm nang dưới dạng PDF để in (khổ A4)",
+        "home_note": "Toàn bộ cẩm nang trong một tệp PDF khổ A4, để in hoặc lưu hồ sơ (ấn bản ngày {date}).",
+    },
+    "en": {
+        "issuer": "Steering Committee for Implementing Grassroots Democracy, People's Procuracy sector",
+        "edition": "Edition of {date}",
+        "contents": "Contents",
+        "download": "Download PDF",
+        "download_title": "Download the whole handbook as a PDF for printing (A4)",
+        "home_note": "The whole handbook in one A4 PDF file, to print or keep on file (edition of {date}).",
+    },
+}
+
+
+def labels(lang: str) -> dict:
+    return LABELS.get(lang, LABELS["vi"])
+
+
+def link(lang: str, edition: dt.date, page_url: str, relative_url, home: bool = False) -> dict:
+    """What templates need to offer the PDF on a page (header and home page)."""
+    from ..dates import format_date
+
+    text = labels(lang)
+    return {
+        "href": relative_url(file_name(lang, edition), page_url),
+        "label": text["download"],
+        "title": text["download_title"],
+        "note": text["home_note"].format(date=format_date(edition, lang)),
+        "home": home,
+    }
+
+
+def make(pages, lang: str, title: str, notice: str, edition: dt.date,
+         site_dir: Path, fonts_dir: Path):
+    """Assemble and render the PDF of one language into ``site_dir``.
+
+    ``pages``: :class:`assemble.PdfPage` in navigation order. Returns
+    :class:`render.Result`; raises ContentErrors naming the pages that fail.
+    """
+    from ..dates import format_date
+    from ..errors import ContentErrors
+    from . import assemble, render
+
+    text = labels(lang)
+    page_labels = assemble.Labels(
+        lang=lang, title=title, issuer=text["issuer"],
+        edition=text["edition"].format(date=format_date(edition, lang)),
+        contents=text["contents"], notice=notice, date=edition.isoformat())
+    try:
+        document = assemble.assemble(pages, page_labels, render.stylesheet(fonts_dir), site_dir)
+    except assemble.PageProblems as problems:
+        raise ContentErrors([render.page_error(p.source, p.message_vi, p.message_en)
+                             for p in problems.problems]) from None
+    base_url = site_dir.resolve().as_uri() + "/"
+    return render.render(document, site_dir / file_name(lang, edition), base_url)

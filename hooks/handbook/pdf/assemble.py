@@ -1,0 +1,332 @@
+"""One printable HTML document from the built pages of one language.
+
+Input: the pages in navigation order, each with the HTML MkDocs wrote for it.
+Output: a single document (cover, contents with page numbers, one chapter per
+page) for WeasyPrint, plus where each resource came from, so that a resource
+that fails to load names the page that uses it.
+
+Only the article of each page is kept (no navigation, search, header or
+footer). Ids are made unique per page (``p3--dieu-46``) and links between
+pages become links inside the document; links to pages that are not printed
+keep their text only. Interactive pieces are flattened for paper: every tab is
+shown under its label, collapsed details are opened, task-list checkboxes
+become empty (or ticked) boxes.
+"""
+from __future__ import annotations
+
+import html as htmlmod
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import tinyhtml5
+
+ARTICLE_OPEN = re.compile(r'<article\b[^>]*class="[^"]*\bmd-content__inner\b[^"]*"[^>]*>')
+ARTICLE_CLOSE = "</article>"
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+# Elements that mean nothing on paper.
+_DROP_CLASSES = {"headerlink", "md-content__button", "footnote-backref", "md-source-file",
+                 "md-feedback", "md-tags"}
+_DROP_TAGS = {"script", "style", "noscript", "form", "button", "link", "meta"}
+
+
+@dataclass(frozen=True)
+class PdfPage:
+    """A built page to print."""
+    source: str      # as shown to editors: "docs/cam-nang/cong-khai.en.md"
+    url: str         # site-relative URL as MkDocs gives it: "en/cam-nang/cong-khai/"
+    depth: int       # 1 = top-level page or section index, 2 = page inside a section...
+    html: str        # the whole HTML file MkDocs wrote
+    title: str = ""  # navigation title, used when the page has no <h1>
+    dest: str = ""   # the built file, absolute; resolves images
+
+
+@dataclass(frozen=True)
+class Labels:
+    lang: str
+    title: str
+    issuer: str
+    edition: str       # "Ấn bản ngày 30/11/2026"
+    contents: str      # "Mục lục"
+    notice: str = ""   # small print on the cover
+    date: str = ""     # edition date, ISO: the PDF's creation date
+
+
+@dataclass
+class Assembled:
+    html: str
+    chapters: list[tuple[str, str, int, str]]           # (anchor, title, depth, source)
+    resources: dict[str, set[str]] = field(default_factory=dict)  # file URL -> sources
+
+
+class PageProblem(Exception):
+    """A page whose built HTML cannot be printed."""
+
+    def __init__(self, source: str, message_vi: str, message_en: str):
+        super().__init__(f"{source}: {message_en}")
+        self.source, self.message_vi, self.message_en = source, message_vi, message_en
+
+
+def extract_article(html: str) -> str | None:
+    """The page's article (Material: ``article.md-content__inner``), or None."""
+    match = ARTICLE_OPEN.search(html)
+    if not match:
+        return None
+    end = html.rfind(ARTICLE_CLOSE)
+    if end < match.end():
+        return None
+    return html[match.end():end]
+
+
+def _classes(el: ET.Element) -> set[str]:
+    return set((el.get("class") or "").split())
+
+
+def _text(el: ET.Element) -> str:
+    return " ".join("".join(el.itertext()).split())
+
+
+def _normalise_url(path: str) -> str:
+    """Site-relative page URL as MkDocs writes it ("a/b/", "" for home)."""
+    path = posixpath.normpath("/" + path).lstrip("/") if path not in ("", "/") else ""
+    if path in (".", "/"):
+        path = ""
+    if path.endswith("index.html"):
+        path = path[: -len("index.html")]
+    if path and not path.endswith("/") and "." not in posixpath.basename(path):
+        path += "/"
+    return path
+
+
+def _resolve(page_url: str, href: str) -> tuple[str, str]:
+    """Relative ``href`` on the page at ``page_url`` -> (site path, fragment)."""
+    parts = urlsplit(href)
+    base = "/" + page_url
+    if not base.endswith("/"):
+        base = posixpath.dirname(base) + "/"
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path))) if parts.path else base
+    if parts.path.endswith("/") and not target.endswith("/"):
+        target += "/"
+    return _normalise_url(target.lstrip("/")) if parts.path else page_url, unquote(parts.fragment)
+
+
+class _Rewriter:
+    def __init__(self, pages: list[PdfPage], site_dir: Path | None):
+        self.anchor_of = {_normalise_url(p.url): f"p{i + 1}" for i, p in enumerate(pages)}
+        self.site_dir = site_dir
+        self.resources: dict[str, set[str]] = {}
+        self.tab_counter = 0
+
+    # --- links, ids, images -------------------------------------------------
+    def ids(self, root: ET.Element, prefix: str) -> None:
+        for el in root.iter():
+            for attr in ("id", "for"):
+                value = el.get(attr)
+                if value:
+                    el.set(attr, f"{prefix}--{value}")
+            if el.get("name") and el.tag == "a":
+                del el.attrib["name"]
+
+    def links(self, root: ET.Element, page: PdfPage, prefix: str) -> None:
+        for el in root.iter("a"):
+            href = el.get("href")
+            if href is None:
+                continue
+            if href.startswith("#"):
+                frag = unquote(href[1:])
+                el.set("href", f"#{prefix}--{frag}" if frag else f"#{prefix}")
+                continue
+            if _SCHEME.match(href) or href.startswith("//"):
+                if re.match(r"^https?:", href, re.I):
+                    el.set("class", " ".join(sorted(_classes(el) | {"pdf-external"})))
+                continue
+            target, frag = _resolve(page.url, href)
+            anchor = self.anchor_of.get(target)
+            if anchor is None:  # not printed (home, editors' pages, a file): keep the words
+                el.tag = "span"
+                el.attrib.pop("href", None)
+                continue
+            el.set("href", f"#{anchor}--{frag}" if frag else f"#{anchor}")
+
+    def images(self, root: ET.Element, page: PdfPage) -> None:
+        for el in root.iter("img"):
+            src = el.get("src")
+            el.attrib.pop("srcset", None)
+            el.attrib.pop("loading", None)
+            if not src or src.startswith("data:"):
+                continue
+            if _SCHEME.match(src) or src.startswith("//"):
+                # The PDF must not fetch from the network: drop remote images.
+                el.tag = "span"
+                el.text = el.get("alt") or ""
+                el.attrib.clear()
+                continue
+            if self.site_dir is not None:
+                target, _ = _resolve(page.url, src)
+                path = (self.site_dir / target.rstrip("/")).resolve()
+                url = path.as_uri()
+                el.set("src", url)
+                self.resources.setdefault(url, set()).add(page.source)
+
+    # --- paper versions of interactive pieces --------------------------------
+    def flatten(self, root: ET.Element) -> None:
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el in list(root.iter()):
+            classes = _classes(el)
+            if el.tag in _DROP_TAGS or classes & _DROP_CLASSES:
+                parent = parents.get(el)
+                if parent is not None:
+                    _remove_keep_tail(parent, el)
+        for el in root.iter("details"):
+            el.set("open", "open")
+        for tabs in [el for el in root.iter() if "tabbed-set" in _classes(el)]:
+            self._tabs(tabs)
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el in list(root.iter("input")):
+            if (el.get("type") or "").lower() != "checkbox":
+                continue
+            checked = el.get("checked") is not None
+            box = ET.Element("span", {"class": "pdf-box" + (" pdf-box--checked" if checked else "")})
+            box.text = "x" if checked else "\u00a0"
+            box.tail = el.tail
+            parent = parents[el]
+            parent[list(parent).index(el)] = box
+        for el in list(root.iter()):
+            if "task-list-indicator" in _classes(el):
+                el.text = None
+                el.set("class", "task-list-indicator pdf-hidden")
+
+    def _tabs(self, tabs: ET.Element) -> None:
+        """``tabbed-set`` (alternate style or not) -> each tab's label above its content."""
+        label_row = [el for el in tabs if "tabbed-labels" in _classes(el)]
+        content = [el for el in tabs if "tabbed-content" in _classes(el)]
+        if label_row and content:  # alternate style
+            labels = [el for el in label_row[0] if el.tag == "label"]
+            blocks = [el for el in content[0] if "tabbed-block" in _classes(el)]
+        else:  # classic style: input, label, div.tabbed-content, in turn
+            labels = [el for el in tabs if el.tag == "label"]
+            blocks = content
+        kept = []
+        for i, block in enumerate(blocks):
+            wrapper = ET.Element("div", {"class": "pdf-tab"})
+            title = ET.SubElement(wrapper, "p", {"class": "pdf-tab__label"})
+            title.text = _text(labels[i]) if i < len(labels) else ""
+            block.attrib["class"] = "pdf-tab__content"
+            wrapper.append(block)
+            kept.append(wrapper)
+        tail = tabs.tail
+        tabs.clear()
+        tabs.set("class", "pdf-tabs")
+        tabs.tail = tail
+        tabs.extend(kept)
+
+
+def _remove_keep_tail(parent: ET.Element, el: ET.Element) -> None:
+    index = list(parent).index(el)
+    if el.tail:
+        if index:
+            prev = parent[index - 1]
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _parse_fragment(fragment: str) -> ET.Element:
+    document = tinyhtml5.parse(f"<!DOCTYPE html><html><body><div>{fragment}</div></body></html>",
+                               namespace_html_elements=False)
+    return document.find("body/div")
+
+
+def _serialise(el: ET.Element) -> str:
+    return ET.tostring(el, encoding="unicode", method="html")
+
+
+def chapter(page: PdfPage, index: int, rewriter: _Rewriter) -> tuple[str, str]:
+    """One page as a printable ``<section>``; returns (html, title)."""
+    article = extract_article(page.html)
+    if article is None:
+        raise PageProblem(page.source,
+                          "trang đã dựng không có phần nội dung (article) để in.",
+                          "the built page has no article to print.")
+    prefix = f"p{index}"
+    root = _parse_fragment(article)
+    rewriter.flatten(root)
+    rewriter.ids(root, prefix)
+    rewriter.links(root, page, prefix)
+    rewriter.images(root, page)
+    h1 = root.find(".//h1")
+    title = _text(h1) if h1 is not None else ""
+    if h1 is None:
+        h1 = ET.Element("h1")
+        h1.text = page.title or page.source
+        root.insert(0, h1)
+        title = h1.text
+    root.tag = "section"
+    root.attrib.clear()
+    root.set("class", f"pdf-chapter pdf-depth-{min(max(page.depth, 1), 4)}")
+    root.set("id", prefix)
+    root.set("data-source", page.source)
+    return _serialise(root), title or page.title
+
+
+def assemble(pages: list[PdfPage], labels: Labels, stylesheet: str,
+             site_dir: Path | None = None) -> Assembled:
+    """The whole printable document for one language."""
+    rewriter = _Rewriter(pages, site_dir)
+    bodies, chapters = [], []
+    problems = []
+    for i, page in enumerate(pages, start=1):
+        try:
+            body, title = chapter(page, i, rewriter)
+        except PageProblem as problem:
+            problems.append(problem)
+            continue
+        bodies.append(body)
+        chapters.append((f"p{i}", title, page.depth, page.source))
+    if problems:
+        raise PageProblems(problems)
+    esc = htmlmod.escape
+    toc = "\n".join(
+        f'<li class="pdf-toc__item pdf-toc__item--{min(depth, 3)}">'
+        f'<a href="#{anchor}">{esc(title)}</a></li>'
+        for anchor, title, depth, _ in chapters
+    )
+    notice = f'<p class="pdf-cover__notice">{esc(labels.notice)}</p>' if labels.notice else ""
+    document = f"""<!DOCTYPE html>
+<html lang="{esc(labels.lang)}">
+<head>
+<meta charset="utf-8">
+<title>{esc(labels.title)}</title>
+<meta name="author" content="{esc(labels.issuer)}">
+<meta name="dcterms.created" content="{esc(labels.date)}">
+<meta name="dcterms.modified" content="{esc(labels.date)}">
+<style>{stylesheet}</style>
+</head>
+<body>
+<section class="pdf-cover">
+<p class="pdf-cover__issuer">{esc(labels.issuer)}</p>
+<p class="pdf-cover__title">{esc(labels.title)}</p>
+<p class="pdf-cover__edition">{esc(labels.edition)}</p>
+{notice}
+</section>
+<nav class="pdf-toc">
+<h1 class="pdf-toc__title">{esc(labels.contents)}</h1>
+<ul class="pdf-toc__list">
+{toc}
+</ul>
+</nav>
+{"".join(bodies)}
+</body>
+</html>
+"""
+    return Assembled(document, chapters, rewriter.resources)
+
+
+class PageProblems(Exception):
+    def __init__(self, problems: list[PageProblem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems

@@ -1,0 +1,404 @@
+"""The printable handbook: one PDF per language, and clean printing from the
+browser.
+
+Three layers:
+- plain functions (hooks/handbook/pdf) on small inputs;
+- the PDFs of the shipped content (session ``site``), opened with pypdf:
+  A4, fonts embedded and subset, Vietnamese text intact, bookmarks, contents
+  with page numbers, checklists;
+- a copy of the project with a sample page holding every printable construct
+  (tests/fixtures/pdf/mau-in.md): tables, admonitions, details, tabs, task
+  lists, links; it is also printed from Chromium, and broken on purpose.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import unicodedata
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from conftest import PROJECT_PARTS, ROOT, run_build
+from handbook import pdf
+from handbook.errors import ContentError, ContentErrors
+from handbook.pdf import assemble
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+A4 = (595.28, 841.89)  # points
+EDITION = "2026-11-30"
+VI_PDF = f"cam-nang-dan-chu-co-so-{EDITION}.pdf"
+EN_PDF = f"handbook-grassroots-democracy-{EDITION}.en.pdf"
+
+
+# --- plain functions ---------------------------------------------------------
+
+@pytest.mark.parametrize(("command", "env", "expected"), [
+    ("build", {}, True), ("serve", {}, False), ("build", {"HANDBOOK_PDF": "0"}, False),
+    ("serve", {"HANDBOOK_PDF": "1"}, True), ("gh-deploy", {"HANDBOOK_PDF": "off"}, False),
+])
+def test_pdf_switch(command, env, expected):
+    assert pdf.enabled(command, env) is expected
+
+
+def test_file_names_carry_the_edition_date():
+    day = dt.date(2026, 11, 30)
+    assert pdf.file_name("vi", day) == VI_PDF
+    assert pdf.file_name("en", day) == EN_PDF
+
+
+def test_edition_date_from_config_or_git(tmp_path):
+    assert pdf.edition_date({"edition_date": dt.date(2027, 1, 5)}, tmp_path) == dt.date(2027, 1, 5)
+    assert pdf.edition_date({"edition_date": "2027-01-05"}, tmp_path) == dt.date(2027, 1, 5)
+    # no setting, no git: today
+    assert pdf.edition_date({}, tmp_path, today=dt.date(2030, 1, 1)) == dt.date(2030, 1, 1)
+    with pytest.raises(ContentError) as error:
+        pdf.edition_date({"edition_date": "30/11/2026"}, tmp_path)
+    assert "mkdocs.yml" in str(error.value) and "edition_date" in str(error.value)
+
+
+def test_home_and_editors_pages_are_not_printed():
+    assert pdf.excluded("index.md") and pdf.excluded("bien-tap/index.md")
+    assert not pdf.excluded("cam-nang/index.md") and not pdf.excluded("thuat-ngu.md")
+
+
+def _page(url, body, depth=2, source=None):
+    html = (f'<html><body><nav>menu</nav><article class="md-content__inner md-typeset">{body}'
+            f'</article><footer>footer</footer></body></html>')
+    return assemble.PdfPage(source=source or f"docs/{url}index.md", url=url, depth=depth, html=html)
+
+
+LABELS = assemble.Labels(lang="vi", title="Cẩm nang", issuer="Ban Chỉ đạo", edition="Ấn bản",
+                         contents="Mục lục")
+
+
+def test_assemble_keeps_articles_only_and_links_inside_the_document():
+    one = _page("a/", '<h1 id="tieu-de">Một<a class="headerlink" href="#tieu-de">¶</a></h1>'
+                      '<p id="x">Xem <a href="../b/#dieu-1">Điều 1</a>, <a href="#x">đây</a>, '
+                      '<a href="../">trang chủ</a>, <a href="https://example.org/a">web</a>.</p>')
+    two = _page("b/", '<h1>Hai</h1><h2 id="dieu-1">Điều 1</h2><p id="x">x</p>')
+    doc = assemble.assemble([one, two], LABELS, "")
+    soup = BeautifulSoup(doc.html, "html.parser")
+    assert "menu" not in doc.html and "footer" not in doc.html and "¶" not in doc.html
+    ids = [el["id"] for el in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), "ids must be unique across pages"
+    links = {a.get_text(): a.get("href") for a in soup.select("section a")}
+    assert links["Điều 1"] == "#p2--dieu-1" and soup.select_one("#p2--dieu-1")
+    assert links["đây"] == "#p1--x"
+    assert "trang chủ" not in links, "links to pages that are not printed keep only their words"
+    assert links["web"] == "https://example.org/a"
+    assert "pdf-external" in soup.find("a", string="web")["class"]
+    assert [c[1] for c in doc.chapters] == ["Một", "Hai"]
+    toc = [(a.get_text(), a["href"]) for a in soup.select(".pdf-toc a")]
+    assert toc == [("Một", "#p1"), ("Hai", "#p2")]
+
+
+def test_assemble_flattens_tabs_details_and_task_lists():
+    body = ('<h1>T</h1><div class="tabbed-set tabbed-alternate" data-tabs="1:2">'
+            '<input checked id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+            '<input id="__tabbed_1_2" name="__tabbed_1" type="radio">'
+            '<div class="tabbed-labels"><label for="__tabbed_1_1">Thẻ A</label>'
+            '<label for="__tabbed_1_2">Thẻ B</label></div>'
+            '<div class="tabbed-content"><div class="tabbed-block"><p>Nội dung A</p></div>'
+            '<div class="tabbed-block"><p>Nội dung B</p></div></div></div>'
+            '<details class="info"><summary>Chi tiết</summary><p>Ẩn</p></details>'
+            '<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled><span class="task-list-indicator"></span></label> Việc 1</li>'
+            '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled checked>'
+            '<span class="task-list-indicator"></span></label> Việc 2</li></ul>')
+    soup = BeautifulSoup(assemble.assemble([_page("a/", body)], LABELS, "").html, "html.parser")
+    tabs = [(t.select_one(".pdf-tab__label").get_text(), t.select_one(".pdf-tab__content").get_text())
+            for t in soup.select(".pdf-tab")]
+    assert tabs == [("Thẻ A", "Nội dung A"), ("Thẻ B", "Nội dung B")]
+    assert not soup.select("input"), "no form controls on paper"
+    assert soup.find("details").has_attr("open")
+    boxes = soup.select(".pdf-box")
+    assert len(boxes) == 2 and "pdf-box--checked" in boxes[1]["class"]
+
+
+def test_page_without_article_is_named():
+    broken = assemble.PdfPage(source="docs/cam-nang/x.md", url="cam-nang/x/", depth=2,
+                              html="<html><body>no article</body></html>")
+    with pytest.raises(assemble.PageProblems) as error:
+        assemble.assemble([broken], LABELS, "")
+    assert "docs/cam-nang/x.md" in str(error.value)
+
+
+# --- the shipped content -------------------------------------------------------
+
+def _pdf(site: Path, name: str) -> PdfReader:
+    path = site / name
+    assert path.is_file(), f"{name} not built; PDFs in site/: {sorted(p.name for p in site.glob('*.pdf'))}"
+    return PdfReader(path)
+
+
+def _text(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def _outline(reader: PdfReader, items=None, depth=1):
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _outline(reader, item, depth + 1)
+        else:
+            yield item.title, depth, reader.get_destination_page_number(item) + 1
+
+
+def _h1(html_file: Path) -> str:
+    h1 = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+    for link in h1.select(".headerlink"):
+        link.decompose()
+    return " ".join(h1.get_text().split())
+
+
+def _chapter_titles(site: Path, prefix: str = "") -> list[str]:
+    chapters = sorted((site / prefix / "cam-nang").glob("*/index.html"))
+    assert chapters, "no chapters built"
+    return [_h1(f) for f in chapters]
+
+
+@pytest.fixture(scope="module", params=[("vi", VI_PDF, ""), ("en", EN_PDF, "en")], ids=["vi", "en"])
+def shipped(request, site):
+    lang, name, prefix = request.param
+    return lang, _pdf(site, name), prefix
+
+
+def test_pdfs_are_offered_in_the_header_and_on_the_home_page(site):
+    for prefix, name, label in (("", VI_PDF, "Tải bản PDF"), ("en", EN_PDF, "Download PDF")):
+        home = BeautifulSoup((site / prefix / "index.html").read_text(encoding="utf-8"), "html.parser")
+        header = home.select_one("header.md-header a.handbook-pdf-link")
+        assert header is not None and label in header.get_text()
+        assert (site / prefix / header["href"]).resolve() == (site / name).resolve()
+        body = home.select_one("article .handbook-pdf-home a")
+        assert body is not None and label in body.get_text()
+        deep = site / prefix / "cam-nang" / "cong-khai" / "index.html"
+        link = BeautifulSoup(deep.read_text(encoding="utf-8"), "html.parser").select_one("a.handbook-pdf-link")
+        assert (deep.parent / link["href"]).resolve() == (site / name).resolve()
+
+
+def test_every_page_is_a4(shipped):
+    _, reader, _ = shipped
+    assert len(reader.pages) > 3
+    for number, page in enumerate(reader.pages, start=1):
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4, abs=0.5), f"page {number} is {size}, not A4"
+
+
+def _fonts(reader: PdfReader) -> dict[str, dict]:
+    found = {}
+    for page in reader.pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            font = font.get_object()
+            descendant = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+            found[str(font["/BaseFont"])] = descendant.get("/FontDescriptor", {}).get_object() \
+                if descendant.get("/FontDescriptor") else {}
+    return found
+
+
+def test_every_font_is_ours_embedded_and_subset(shipped):
+    _, reader, _ = shipped
+    fonts = _fonts(reader)
+    assert fonts
+    for name, descriptor in fonts.items():
+        assert re.fullmatch(r"/[A-Z]{6}\+Handbook-(Serif|Sans)(-\w+)?", name), \
+            f"{name}: not a subset of the Noto fonts in fonts/ (a fallback font means a missing glyph)"
+        assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), \
+            f"{name} is not embedded"
+
+
+@pytest.fixture(scope="module")
+def noto_coverage() -> set[int]:
+    """Code points that every face used by the PDF can draw."""
+    faces = [TTFont(ROOT / "fonts" / f"Noto{family}-{style}.ttf")
+             for family in ("Serif", "Sans") for style in ("Regular", "Bold", "Italic", "BoldItalic")]
+    covered = set(faces[0].getBestCmap())
+    for face in faces[1:]:
+        covered &= set(face.getBestCmap())
+    return covered
+
+
+def test_text_is_vietnamese_nfc_with_every_glyph(shipped, site, noto_coverage):
+    lang, reader, prefix = shipped
+    text = _text(reader)
+    assert "\ufffd" not in text, "replacement character in the PDF text"
+    assert unicodedata.normalize("NFC", text) == text, "PDF text is not NFC"
+    flat = " ".join(text.split())
+    expected = ["Cẩm nang thực hiện dân chủ ở cơ sở",  # cover: title, issuer (upper case), contents
+                "BAN CHỈ ĐẠO THỰC HIỆN DÂN CHỦ Ở CƠ SỞ NGÀNH KIỂM SÁT NHÂN DÂN",
+                "Mục lục"] if lang == "vi" else ["Handbook on Grassroots Democracy", "Contents"]
+    for title in expected + _chapter_titles(site, prefix):
+        assert title in flat, f"{title!r} missing from the {lang} PDF text"
+    # The source text's characters (titles and body) can all be drawn by the
+    # embedded fonts; anything else would come out as a box or a fallback font.
+    missing = {ch for ch in text if not ch.isspace() and ord(ch) not in noto_coverage}
+    assert not missing, f"characters the fonts cannot draw: {sorted(missing)}"
+
+
+def test_bookmarks_list_every_chapter(shipped, site):
+    _, reader, prefix = shipped
+    bookmarks = [title for title, _, _ in _outline(reader)]
+    for title in _chapter_titles(site, prefix):
+        assert title in bookmarks, f"chapter {title!r} has no bookmark"
+
+
+def test_contents_entries_carry_their_page_numbers(shipped):
+    lang, reader, _ = shipped
+    contents = "Mục lục" if lang == "vi" else "Contents"
+    pages = {title: page for title, depth, page in _outline(reader) if depth <= 2}
+    toc_text = " ".join(" ".join(
+        (reader.pages[i].extract_text() or "") for i in range(1, 4)).split())
+    assert contents in toc_text
+    checked = 0
+    for title, page in pages.items():
+        if title == contents:
+            continue
+        match = re.search(re.escape(title) + r"\s*\.{3,}\s*(\d+)", toc_text)
+        assert match, f"contents entry for {title!r} has no page number"
+        assert int(match.group(1)) == page, f"{title!r}: contents says {match.group(1)}, bookmark {page}"
+        checked += 1
+    assert checked >= 5
+
+
+def test_chapters_start_on_new_pages_under_their_running_header(shipped):
+    _, reader, _ = shipped
+    checked = 0
+    for title, depth, page in _outline(reader):
+        if depth > 2 or page < 3:
+            continue
+        text = " ".join((reader.pages[page - 1].extract_text() or "").split())
+        assert text.startswith(title), f"{title!r} does not open page {page}"
+        # margin boxes: page number centred on top, then the chapter title
+        assert f"{page} {title}" in text, f"page {page}: no header for {title!r}"
+        checked += 1
+    assert checked >= 5
+
+
+# --- a sample page with every printable construct --------------------------------
+
+def _copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    for sample in FIXTURES.glob("mau-in*.md"):
+        shutil.copy2(sample, dest / "docs" / sample.name)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nnav:\n" in text
+    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Mẫu in: mau-in.md\n", 1), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    project = _copy_project(tmp_path_factory.mktemp("pdf-sample"))
+    out = project / "site"
+    result = run_build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def test_sample_page_prints_every_construct(sample_site):
+    reader = _pdf(sample_site, VI_PDF)
+    start = next(page for title, _, page in _outline(reader) if title == "Trang mẫu để in")
+    text = " ".join(" ".join(reader.pages[i].extract_text() or "" for i in range(start - 1, start + 1)).split())
+    for expected in ("Nội dung Hình thức Thời hạn", "Kế hoạch công tác năm",      # table
+                     "Ghi chú về việc niêm yết", "Cảnh báo về thời hạn",          # admonitions
+                     "Chi tiết thu gọn về hồ sơ", "Nội dung chi tiết ẩn trong khối thu gọn",  # details, opened
+                     "Thẻ thứ nhất Nội dung của thẻ thứ nhất",                    # every tab, under its label
+                     "Thẻ thứ hai Nội dung của thẻ thứ hai",
+                     "Lập kế hoạch công khai", "Niêm yết tại trụ sở"):            # task list
+        assert expected in text, f"{expected!r} not printed"
+    assert "(https://vksndtc.gov.vn/)" in text.replace(" ", ""), "external address not printed"
+    assert "[ ]" not in text
+
+
+def test_sample_page_links_lead_inside_the_document(sample_site):
+    reader = _pdf(sample_site, VI_PDF)
+    bookmarks = {title: page for title, _, page in _outline(reader)}
+    targets, external = [], []
+    for page in reader.pages:
+        for annot in page.get("/Annots", []) or []:
+            annot = annot.get_object()
+            action = annot.get("/A", {})
+            if action.get("/S") == "/URI":
+                external.append(str(action["/URI"]))
+            elif "/Dest" in annot or action.get("/S") == "/GoTo":
+                dest = annot.get("/Dest") or action.get("/D")
+                if isinstance(dest, str) or hasattr(dest, "encode"):
+                    dest = reader.named_destinations[str(dest)]
+                    targets.append(reader.get_destination_page_number(dest) + 1)
+                else:
+                    targets.append(reader.get_page_number(dest[0].get_object()) + 1)
+    assert "https://vksndtc.gov.vn/" in external
+    assert bookmarks["Công khai thông tin"] in targets, "link to another chapter is not internal"
+    assert bookmarks["Bảng công khai"] in targets, "link to a section of the page is not internal"
+
+
+def test_broken_page_fails_the_build_naming_it_and_keeps_the_previous_pdf(sample_site, tmp_path):
+    project = _copy_project(tmp_path / "project")
+    out = tmp_path / "site"
+    shutil.copytree(sample_site, out)  # the last good site, with its PDFs
+    before = {p.name: p.read_bytes() for p in out.glob("*.pdf")}
+    assert VI_PDF in before and EN_PDF in before
+    (project / "docs" / "assets" / "images" / "so-do.png").write_bytes(b"not a picture")
+    page = project / "docs" / "mau-in.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n![Sơ đồ](assets/images/so-do.png)\n",
+                    encoding="utf-8")
+    result = run_build(project, out)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert "docs/mau-in.md" in output and "PDF" in output and "so-do.png" in output, output
+    assert "giữ nguyên" in output
+    assert {p.name: p.read_bytes() for p in out.glob("*.pdf")} == before, "previous PDF was touched"
+    assert not list(out.parent.glob(".site.building-*")), "staging folder left behind"
+
+
+# --- printing a page from the browser --------------------------------------------
+
+@pytest.fixture(scope="module")
+def sample_url(sample_site):
+    import functools
+    import http.server
+    import threading
+
+    from conftest import _QuietHandler
+
+    handler = functools.partial(_QuietHandler, directory=str(sample_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["/mau-in/", "/en/mau-in/"])
+def test_browser_print_shows_only_the_article_with_everything_open(sample_url, page_factory, path):
+    page, watch = page_factory(sample_url)
+    page.goto(sample_url + path, wait_until="networkidle")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator("details .admonition-title, details > p").first.is_visible()
+    page.emulate_media(media="print")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
+                   ".md-footer", ".handbook-pdf-link"):
+        assert page.locator(chrome).count() == 0 or not page.locator(chrome).first.is_visible(), \
+            f"{chrome} is printed"
+    for details in page.locator("article details").all():
+        assert details.get_attribute("open") is not None
+        assert details.locator("p").last.is_visible()
+    blocks = page.locator("article .tabbed-block")
+    assert blocks.count() == 2
+    for i in range(blocks.count()):
+        assert blocks.nth(i).is_visible(), f"tab {i + 1} is not printed"
+    for label in page.locator("article .tabbed-labels > label").all():
+        assert label.is_visible()
+    watch.assert_clean()
