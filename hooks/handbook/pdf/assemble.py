@@ -30,7 +30,8 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Elements that mean nothing on paper.
 _DROP_CLASSES = {"headerlink", "md-content__button", "footnote-backref", "md-source-file",
                  "md-feedback", "md-tags"}
-_DROP_TAGS = {"script", "style", "noscript", "form", "button", "link", "meta"}
+_DROP_TAGS = {"script", "style", "noscript", "template", "button", "link", "meta"}
+_UNWRAP_TAGS = {"form"}
 
 
 @dataclass(frozen=True)
@@ -176,28 +177,50 @@ class _Rewriter:
         parents = {child: parent for parent in root.iter() for child in parent}
         for el in list(root.iter()):
             classes = _classes(el)
-            if el.tag in _DROP_TAGS or classes & _DROP_CLASSES:
+            if el.tag in _DROP_TAGS or classes & _DROP_CLASSES or el.get("hidden") is not None:
                 parent = parents.get(el)
                 if parent is not None:
                     _remove_keep_tail(parent, el)
+            elif el.tag in _UNWRAP_TAGS:
+                el.tag = "div"
+                el.attrib = {"class": "pdf-unwrapped"}
         for el in root.iter("details"):
             el.set("open", "open")
         for tabs in [el for el in root.iter() if "tabbed-set" in _classes(el)]:
             self._tabs(tabs)
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for el in list(root.iter("input")):
-            if (el.get("type") or "").lower() != "checkbox":
-                continue
-            checked = el.get("checked") is not None
-            box = ET.Element("span", {"class": "pdf-box" + (" pdf-box--checked" if checked else "")})
-            box.text = "x" if checked else "\u00a0"
-            box.tail = el.tail
-            parent = parents[el]
-            parent[list(parent).index(el)] = box
         for el in list(root.iter()):
             if "task-list-indicator" in _classes(el):
                 el.text = None
                 el.set("class", "task-list-indicator pdf-hidden")
+        self._form_controls(root)
+
+    @staticmethod
+    def _form_controls(root: ET.Element) -> None:
+        """Form controls become what a form on paper has: boxes to tick,
+        lines and areas to write on."""
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for el in [e for e in root.iter() if e.tag in ("input", "textarea", "select")]:
+            kind = (el.get("type") or "text").lower() if el.tag == "input" else el.tag
+            if kind in ("hidden", "submit", "reset", "button", "image", "file"):
+                replacement = None
+            elif kind in ("checkbox", "radio"):
+                checked = el.get("checked") is not None
+                classes = "pdf-box" + (" pdf-box--round" if kind == "radio" else "") \
+                    + (" pdf-box--checked" if checked else "")
+                replacement = ET.Element("span", {"class": classes})
+                replacement.text = "x" if checked else "\u00a0"
+            elif kind == "textarea":
+                replacement = ET.Element("span", {"class": "pdf-field pdf-field--area"})
+                replacement.text = (el.text or "").strip() or "\u00a0"
+            else:
+                replacement = ET.Element("span", {"class": "pdf-field"})
+                replacement.text = el.get("value") or "\u00a0"
+            parent = parents[el]
+            if replacement is None:
+                _remove_keep_tail(parent, el)
+                continue
+            replacement.tail = el.tail
+            parent[list(parent).index(el)] = replacement
 
     def _tabs(self, tabs: ET.Element) -> None:
         """``tabbed-set`` (alternate style or not) -> each tab's label above its content."""
