@@ -3,7 +3,8 @@
 - on_nav: remember the pages of the language being built, in navigation order;
 - on_page_context: give templates the PDF's address (header and home page link);
 - on_post_build: once the language's pages are written, print them to
-  ``<site>/cam-nang-dan-chu-co-so-<edition>.pdf`` (English: ``….en.pdf``).
+  ``<site>/cam-nang-dan-chu-co-so-<edition>.pdf`` (English: ``….en.pdf``);
+  the languages' PDFs are rendered in parallel (see on_post_build).
 
 ``mkdocs build`` makes the PDFs, ``mkdocs serve`` does not; HANDBOOK_PDF=0/1
 overrides (the Makefile's ``serve`` sets 0, ``pdf`` sets 1).
@@ -69,7 +70,22 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+def _last_language(config, lang) -> bool:
+    """Is ``lang`` the last language this build makes? mkdocs-static-i18n
+    builds the default language, then (in its on_post_build, after ours) the
+    others in their configured order."""
+    i18n = config.plugins.get("i18n")
+    languages = list(getattr(i18n, "build_languages", None) or [])
+    default = getattr(i18n, "default_language", None)
+    order = [default] + [code for code in languages if code != default] if default else languages
+    return not order or lang == order[-1]
+
+
 def on_post_build(config):
+    """Print this language's pages. Every language but the last is rendered
+    in a worker process while the build goes on (the next language's pages,
+    its PDF); the last language's build renders its own PDF and waits for the
+    others, so the build fails when any PDF fails."""
     if not _on(config):
         return
     lang = current_language(config)
@@ -88,9 +104,17 @@ def on_post_build(config):
         pages.append(PdfPage(source=shown, url=page.url, depth=depth,
                              html=dest.read_text(encoding="utf-8"),
                              title=page.title or "", dest=str(dest)))
+    background = _state.setdefault("background", pdf.Background())
     with editor_errors():
-        result = pdf.make(pages, lang, config.site_name, config.copyright or "",
-                          _edition(config), Path(config.site_dir),
-                          root / "fonts")
-    log.info(f"PDF ({lang}): {result.pages} pages, {result.bytes / 1e6:.2f} MB "
-             f"in {result.seconds:.1f} s -> {result.path.name}")
+        job = pdf.prepare(pages, lang, config.site_name, config.copyright or "",
+                          _edition(config), Path(config.site_dir), root / "fonts")
+        if not _last_language(config, lang):
+            background.start(job)
+            return
+        try:
+            results = background.wait() + [pdf.run(job)]
+        finally:
+            background.close()
+    for result in results:
+        log.info(f"PDF: {result.pages} pages, {result.bytes / 1e6:.2f} MB "
+                 f"in {result.seconds:.1f} s -> {result.path.name}")

@@ -10,9 +10,11 @@ the edition date and the file names.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ContentError
@@ -118,12 +120,21 @@ def link(lang: str, edition: dt.date, page_url: str, relative_url, home: bool = 
     }
 
 
-def make(pages, lang: str, title: str, notice: str, edition: dt.date,
-         site_dir: Path, fonts_dir: Path):
-    """Assemble and render the PDF of one language into ``site_dir``.
+@dataclass(frozen=True)
+class Job:
+    """One language's PDF, assembled and ready for WeasyPrint."""
+    lang: str
+    document: object   # assemble.Assembled
+    target: Path
+    base_url: str
 
-    ``pages``: :class:`assemble.PdfPage` in navigation order. Returns
-    :class:`render.Result`; raises ContentErrors naming the pages that fail.
+
+def prepare(pages, lang: str, title: str, notice: str, edition: dt.date,
+            site_dir: Path, fonts_dir: Path) -> Job:
+    """Assemble the PDF document of one language (cheap; WeasyPrint is not run).
+
+    ``pages``: :class:`assemble.PdfPage` in navigation order. Raises
+    ContentErrors naming the pages that cannot be printed.
     """
     from ..dates import format_date
     from ..errors import ContentErrors
@@ -139,5 +150,65 @@ def make(pages, lang: str, title: str, notice: str, edition: dt.date,
     except assemble.PageProblems as problems:
         raise ContentErrors([render.page_error(p.source, p.message_vi, p.message_en)
                              for p in problems.problems]) from None
-    base_url = site_dir.resolve().as_uri() + "/"
-    return render.render(document, site_dir / file_name(lang, edition), base_url)
+    return Job(lang, document, site_dir / file_name(lang, edition),
+               site_dir.resolve().as_uri() + "/")
+
+
+def run(job: Job):
+    """Render ``job`` (WeasyPrint); returns render.Result, raises ContentErrors."""
+    from . import render
+
+    return render.render(job.document, job.target, job.base_url)
+
+
+def _run_portable(job: Job):
+    """``run`` in a worker process: errors come back as plain data (a
+    ContentError does not survive pickling as an exception)."""
+    from ..errors import ContentError, ContentErrors
+
+    try:
+        return "ok", run(job)
+    except (ContentError, ContentErrors) as exc:
+        errors = exc.errors if isinstance(exc, ContentErrors) else [exc]
+        return "errors", [dataclasses.asdict(e) for e in errors]
+
+
+class Background:
+    """PDFs rendered in a worker process while the build goes on: the two
+    languages' PDFs use both cores. ``wait()`` returns the results or raises
+    ContentErrors with every failing page."""
+
+    def __init__(self):
+        self._pool = None
+        self._futures = []
+
+    def start(self, job: Job) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=1,
+                                             mp_context=multiprocessing.get_context("fork"))
+        self._futures.append(self._pool.submit(_run_portable, job))
+
+    def wait(self) -> list:
+        from ..errors import ContentError, ContentErrors
+
+        results, errors = [], []
+        try:
+            for future in self._futures:
+                status, value = future.result()
+                if status == "ok":
+                    results.append(value)
+                else:
+                    errors.extend(ContentError(**e) for e in value)
+        finally:
+            self.close()
+        if errors:
+            raise ContentErrors(errors)
+        return results
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool, self._futures = None, []

@@ -283,6 +283,11 @@ def chapter(page: PdfPage, index: int, rewriter: _Rewriter) -> tuple[str, str]:
     rewriter.images(root, page)
     h1 = root.find(".//h1")
     title = _text(h1) if h1 is not None else ""
+    if h1 is not None and h1 in list(root) and list(root).index(h1) > 0:
+        # reader notices (untranslated, unverified...) come under the title
+        _remove_keep_tail(root, h1)
+        h1.tail = None
+        root.insert(0, h1)
     if h1 is None:
         h1 = ET.Element("h1")
         h1.text = page.title or page.source
