@@ -19,9 +19,10 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "includes", "overrides", "tools", "fonts")
 
 
-def run_build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProcess:
-    """Run the real atomic build (tools/build.py) of ``project`` into ``out``."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+def run_build(project: Path, out: Path, *extra: str, pdf: bool = False) -> subprocess.CompletedProcess:
+    """Run the real atomic build (tools/build.py) of ``project`` into ``out``.
+    The PDFs (seconds of WeasyPrint per build) only when ``pdf`` is true."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
     return subprocess.run(
         [sys.executable, str(project / "tools" / "build.py"), "--out", str(out),
          "--config", str(project / "mkdocs.yml"), *extra],
@@ -31,9 +32,9 @@ def run_build(project: Path, out: Path, *extra: str) -> subprocess.CompletedProc
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The shipped content, built once for the whole session."""
+    """The shipped content, built once for the whole session (PDFs included)."""
     out = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, out)
+    result = run_build(ROOT, out, pdf=True)
     if result.returncode != 0:
         pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
     return out

@@ -310,7 +310,7 @@ def _copy_project(dest: Path) -> Path:
 def sample_site(tmp_path_factory) -> Path:
     project = _copy_project(tmp_path_factory.mktemp("pdf-sample"))
     out = project / "site"
-    result = run_build(project, out)
+    result = run_build(project, out, pdf=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 
@@ -362,7 +362,7 @@ def test_broken_page_fails_the_build_naming_it_and_keeps_the_previous_pdf(sample
     page = project / "docs" / "mau-in.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n![Sơ đồ](assets/images/so-do.png)\n",
                     encoding="utf-8")
-    result = run_build(project, out)
+    result = run_build(project, out, pdf=True)
     output = result.stdout + result.stderr
     assert result.returncode != 0, output
     assert "docs/mau-in.md" in output and "PDF" in output and "so-do.png" in output, output
