@@ -112,7 +112,8 @@ def on_post_build(config):
             background.start(job)
             return
         try:
-            results = background.wait() + [pdf.run(job)]
+            own = pdf.run(job)  # while the other languages render in the worker
+            results = background.wait() + [own]
         finally:
             background.close()
     for result in results:
