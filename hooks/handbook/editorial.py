@@ -16,15 +16,11 @@ import html
 import posixpath
 from dataclasses import dataclass, field
 
-from . import generated, review, translations
+from . import generated, review, translations, verification
 from .dates import format_date
 from .history import History, Updated, recent_changes
 from .sources import DEFAULT_LANGUAGE, Source, for_language
 
-try:  # content-code's verification marks (pages and statements)
-    from . import verification as _verification
-except ImportError:  # pragma: no cover - depends on merge order
-    _verification = None
 
 LABELS = {
     "vi": {
@@ -184,28 +180,12 @@ def _review_rows(request, ctx: Context):
 
 
 def _unverified(request) -> list[tuple[Source, int | None, str]]:
-    """(source, line, what to check) for pages and statements marked unverified."""
+    """(source, line, what to check) for pages and statements marked unverified
+    (content-code's handbook.verification), as readers of the language see them."""
     pages = for_language(request.sources, request.lang)
-    found = []
-    if _verification is not None:
-        for name in ("collect", "unverified", "find_unverified", "marks"):
-            function = getattr(_verification, name, None)
-            if callable(function):
-                by_path = {s.path: s for s in pages.values()}
-                for item in function(list(pages.values())):
-                    path = getattr(item, "path", None) or (item.get("path") if isinstance(item, dict) else None)
-                    source = by_path.get(path) or next((s for s in pages.values() if s.src_uri == path), None)
-                    if source is None:
-                        continue
-                    line = getattr(item, "line", None) if not isinstance(item, dict) else item.get("line")
-                    note = (getattr(item, "note", None) if not isinstance(item, dict) else item.get("note")) or ""
-                    found.append((source, line, str(note)))
-                return found
-    for base in sorted(pages):
-        source = pages[base]
-        if source.meta.get("verified") is False:
-            found.append((source, None, str(source.meta.get("verify_note") or "")))
-    return found
+    shown = {s.src_uri: s for s in pages.values()}
+    return [(shown[m.src_uri], m.line, m.note)
+            for m in verification.find_unverified(request.sources) if m.src_uri in shown]
 
 
 @generated.register("review-status")

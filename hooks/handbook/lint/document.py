@@ -57,6 +57,10 @@ class Document:
         return cls(path, src_uri, text, lines, meta if isinstance(meta, dict) else {}, body_line,
                    meta_error, fences, frozenset(code), lang, base_uri)
 
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.lines[self.body_line - 1:])
+
     def body(self):
         """(line number, line) for body lines outside fenced code."""
         for number in range(self.body_line, len(self.lines) + 1):

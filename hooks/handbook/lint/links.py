@@ -15,43 +15,32 @@ Rules: link-target, link-anchor.
 """
 from __future__ import annotations
 
-import html
 import posixpath
+from types import SimpleNamespace
 import re
 from urllib.parse import unquote
 
 from ..errors import ContentError
 from ..sources import DEFAULT_LANGUAGE, LANGUAGES
-from ..vietnamese import slugify
+from .. import mdscan
 from .document import Document
-from .structure import headings
 
 INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 EXPLICIT_ID = re.compile(r"\{:?[^{}]*?#([\w-]+)[^{}]*\}")
 HTML_ID = re.compile(r"<[a-zA-Z][^>]*\bid\s*=\s*[\"']([^\"']+)[\"']")
-TRAILING_ATTRS = re.compile(r"\s*\{:?[^{}]*\}\s*$")
 CHECKLIST_ID = re.compile(r"^\s*id\s*:\s*[\"']?([a-z0-9-]+)[\"']?\s*$")
 LANG_NAME = {"vi": ("bản tiếng Việt", "the Vietnamese site"), "en": ("bản tiếng Anh", "the English site")}
 
 
-def heading_text(raw: str) -> str:
-    """Heading text as the toc extension sees it (markup removed)."""
-    text = TRAILING_ATTRS.sub("", raw)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", text)          # images have no text
-    text = re.sub(r"\[\^[^\]]+\]", "", text)                  # footnote references
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)     # links keep their text
-    text = re.sub(r"\[([^\]]*)\]\[[^\]]*\]", r"\1", text)
-    text = re.sub(r"<[^>]+>", "", text)
-    return html.unescape(text)
-
-
 def anchors(doc: Document) -> set[str]:
+    """Anchors a reader can link to in ``doc`` (cached on the document)."""
     cached = doc.__dict__.get("_anchors")
     if cached is not None:
         return cached
-    found: set[str] = set()
+    view = SimpleNamespace(body=doc.body_text, body_line=doc.body_line)
+    found = {h.anchor for h in mdscan.headings(view)}   # toc's anchors, as the indexes compute them
     for _number, line in doc.body():
         found.update(EXPLICIT_ID.findall(line))
         found.update(HTML_ID.findall(line))
@@ -59,17 +48,6 @@ def anchors(doc: Document) -> set[str]:
         match = CHECKLIST_ID.match(line)
         if match:
             found.add(match.group(1))
-    used = set(found)
-    for _number, _level, raw in headings(doc):
-        if EXPLICIT_ID.search(raw) and TRAILING_ATTRS.search(raw):
-            continue
-        base = slugify(heading_text(raw))
-        slug, n = base, 0
-        while slug in used:
-            n += 1
-            slug = f"{base}_{n}"
-        used.add(slug)
-        found.add(slug)
     doc.__dict__["_anchors"] = found
     return found
 
