@@ -133,7 +133,7 @@ def _missing(doc, number, target, image=False):
     what_vi, what_en = ("hình ảnh", "image") if image else ("trang", "page")
     return ContentError(
         doc.path, number, "link-target",
-        f"Liên kết '{target}' trỏ tới {what_vi} không tồn tại.",
+        f"Liên kết hỏng: '{target}' trỏ tới {what_vi} không tồn tại.",
         f"The link '{target}' points to a {what_en} that does not exist.",
         "Sửa đường dẫn tương đối tính từ thư mục của trang này, tới tệp .md tiếng Việt "
         "(ví dụ ../van-ban/luat-10-2022-qh15.md); bản tiếng Anh dùng cùng đường dẫn.",
@@ -157,6 +157,6 @@ def _no_anchor(doc, number, target, fragment, missing_in, shown_count):
         fix_en += f" In the English page, add {{#{fragment}}} to the matching heading."
     return ContentError(
         doc.path, number, "link-anchor",
-        f"Liên kết '{target}' trỏ tới mục '#{fragment}' không có trong trang đích{where_vi}.",
+        f"Liên kết hỏng: '{target}' trỏ tới mục '#{fragment}' không có trong trang đích{where_vi}.",
         f"The link '{target}' points to '#{fragment}', which the target page lacks{where_en}.",
         fix_vi, fix_en)
