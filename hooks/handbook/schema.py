@@ -199,7 +199,9 @@ def check_source(source: Source, original: Source | None = None) -> list[Content
     for field in fields_for(page_type):
         if field.name == "type":
             continue  # checked above
-        if field.name in meta:
+        if original is not None and field.name in OWN_FIELDS_OF_TRANSLATION and field.name not in own:
+            errors.append(_missing(source, field, page_type))
+        elif field.name in meta:
             value = meta[field.name]
             if not value_ok(field, value):
                 # report on the file that holds the value
