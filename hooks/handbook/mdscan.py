@@ -96,6 +96,8 @@ def headings(source: Source) -> list[Heading]:
     if hit is not None and hit[0] is source:
         return hit[1]
     found = text_headings(source.body, source.body_line)
+    if len(_headings_cache) > 20000:  # long `mkdocs serve` sessions: drop stale entries
+        _headings_cache.clear()
     _headings_cache[id(source)] = (source, found)
     return found
 
