@@ -13,7 +13,7 @@ def on_files(files, config):
     all_sources = sources.load(config.docs_dir, repo_root(config))
     key = tuple(id(s) for s in all_sources)
     if _checked.get("key") != key:
-        _checked.update(key=key, keep=all_sources, errors=schema.check(all_sources))
+        _checked.update(key=key, keep=all_sources, errors=schema.check_site(all_sources))
     with editor_errors():
         if _checked["errors"]:
             raise ContentErrors(_checked["errors"])

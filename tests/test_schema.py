@@ -35,11 +35,11 @@ def make(src_uri: str, text: str) -> sources.Source:
 
 
 def problems(*pages):
-    return [(e.path, e.line, e.rule, e.message_en) for e in schema.check(list(pages))]
+    return [(e.path, e.line, e.rule, e.message_en) for e in schema.check_site(list(pages))]
 
 
 def test_fixture_site_is_valid():
-    assert schema.check(sources.load(FIXTURE / "docs", FIXTURE)) == []
+    assert schema.check_site(sources.load(FIXTURE / "docs", FIXTURE)) == []
 
 
 def test_valid_regulation_passes():
@@ -62,7 +62,7 @@ def test_malformed_field_names_file_line_field_and_form(field, value, expected):
     lines = REGULATION.splitlines(keepends=True)
     index = next(i for i, l in enumerate(lines) if l.startswith(f"{field}:"))
     lines[index] = f"{field}: {value}\n"
-    found = schema.check([make("van-ban/qd-51.md", "".join(lines))])
+    found = schema.check_site([make("van-ban/qd-51.md", "".join(lines))])
     if expected is None:
         assert found == []
         return
@@ -77,7 +77,7 @@ def test_missing_fields_are_all_reported_at_once():
     text = REGULATION.replace("owner: Tổ Thư ký Ban Chỉ đạo\n", "").replace('number: "51/QĐ-VKSTC"\n', "")
     found = problems(make("van-ban/qd-51.md", text))
     assert [(p[2], p[3].split("'")[1]) for p in found] == [
-        ("front-matter-missing", "number"), ("front-matter-missing", "owner")]
+        ("front-matter-required", "number"), ("front-matter-required", "owner")]
     assert all("required for 'regulation' pages" in p[3] for p in found)
 
 
@@ -87,14 +87,17 @@ def test_every_page_needs_a_type_that_fits_its_folder():
         make("hoi-dap/b.md", "---\ntitle: B\ntype: chapter\nowner: x\nlast_reviewed: 2026-11-30\n"
                              "review_every_months: 12\n---\n# B\n"),
         make("khac.md", "---\ntitle: C\ntype: trang\n---\n# C\n"),
-        make("bien-tap/d.md", "---\ntitle: D\ngenerate: unverified\n---\n# D\n"),  # generated: no type needed
+        make("van-ban/index.md", "---\ntitle: D\ngenerate: documents-index\n---\n# D\n"),  # generated
+        make("bien-tap/e.md", "---\ntitle: E\n---\n# E\n"),  # no type implied here
+        make("bien-tap/f.md", "---\ntitle: F\nlast_reviewed: 1/12/2026\n---\n# F\n"),
     )
     assert [(p[0], p[1], p[2]) for p in found] == [
-        ("docs/cam-nang/a.md", 1, "front-matter-missing"),
-        ("docs/hoi-dap/b.md", 3, "front-matter-type"),
-        ("docs/khac.md", 3, "front-matter-field"),
+        ("docs/bien-tap/f.md", 3, "front-matter-date"),  # a known field is checked wherever it appears
+        ("docs/cam-nang/a.md", 1, "front-matter-required"),
+        ("docs/hoi-dap/b.md", 3, "front-matter-value"),
+        ("docs/khac.md", 3, "front-matter-value"),
     ]
-    error = schema.check([make("cam-nang/a.md", "---\ntitle: A\n---\n# A\n")])[0]
+    error = schema.check_site([make("cam-nang/a.md", "---\ntitle: A\n---\n# A\n")])[0]
     assert "type: chapter" in error.fix_vi and "type: chapter" in error.fix_en
 
 
@@ -118,6 +121,17 @@ def test_rules_that_tie_fields_together():
     assert "no 'verify_note'" in problems(make("van-ban/qd-51.md", unverified))[0][3]
 
 
+def test_file_by_file_check_for_the_linter():
+    assert schema.check_meta(make("van-ban/qd-51.md", REGULATION).meta, "docs/van-ban/qd-51.md", REGULATION) == []
+    # a translation on its own: only its own fields (the rest is inherited)
+    text = "---\ntitle: Decision 51\nsigned: 3 March 2023\n---\n# D\n"
+    found = schema.check_meta(make("van-ban/qd-51.en.md", text).meta, "docs/van-ban/qd-51.en.md", text)
+    assert [(e.line, e.rule) for e in found] == [(3, "front-matter-date")]
+    text = "---\ntitle: Chương\ntype: chapter\n---\n# C\n"
+    found = schema.check_meta(make("cam-nang/c.md", text).meta, "docs/cam-nang/c.md", text)
+    assert sorted(e.message_en.split("'")[1] for e in found) == ["last_reviewed", "owner", "review_every_months"]
+
+
 def test_impossible_date_is_a_front_matter_error_not_a_crash():
     with pytest.raises(Exception) as info:
         make("van-ban/qd-51.md", REGULATION.replace("signed: 2023-03-03", "signed: 2023-02-30"))
@@ -126,7 +140,7 @@ def test_impossible_date_is_a_front_matter_error_not_a_crash():
 
 def test_shipped_content_follows_the_schema():
     root = Path(__file__).resolve().parent.parent
-    errors = schema.check(sources.load(root / "docs", root))
+    errors = schema.check_site(sources.load(root / "docs", root))
     assert not errors, "\n".join(str(e) for e in errors)
 
 

@@ -1,16 +1,18 @@
 """Front-matter schema of each content type, as data, and its checks.
 
-Every page under docs/ declares what it is with ``type`` (chapter, regulation,
-qa, glossary, index). Pages the build fills (``generate: ...``) may omit it.
-The location of a page fixes its type (``cam-nang/*.md`` are chapters,
-``van-ban/*.md`` regulations, ``hoi-dap/*.md`` Q&A topic pages,
-``thuat-ngu.md`` the glossary, every ``index.md`` an index page).
+A page declares what it is with ``type`` (chapter, regulation, qa, glossary,
+index). The location of a page fixes its type (``cam-nang/*.md`` are
+chapters, ``van-ban/*.md`` regulations, ``hoi-dap/*.md`` Q&A topic pages,
+``thuat-ngu.md`` the glossary, every ``index.md`` an index page), and there
+``type`` is required, except on pages the build fills (``generate: ...``).
+Elsewhere (editors' pages, checklists) it is optional. A field that is
+present is checked wherever it appears.
 
 An English page (``x.en.md``) needs its own ``title``; every other field is
 inherited from the Vietnamese page ``x.md`` and may be repeated (then it is
 checked like the original) — so the document metadata lives in one place.
 
-``check(sources)`` returns every problem of the site at once as
+``check_site(sources)`` returns every problem of the site at once as
 ``ContentError`` objects (file, line, field, expected form, in Vietnamese and
 English). CONTRIBUTING.md, "Thông tin đầu trang (front matter)", documents the
 same schema for editors.
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 
 from .errors import ContentError
 from .frontmatter import field_line
-from .sources import DEFAULT_LANGUAGE, Source
+from .sources import DEFAULT_LANGUAGE, Source, split_language
 
 TYPES = ("chapter", "regulation", "qa", "glossary", "index")
 
@@ -86,6 +88,8 @@ SCHEMAS: dict[str, tuple[Field, ...]] = {
     "index": (),
 }
 
+ALL_FIELDS: dict[str, Field] = {f.name: f for fields in (COMMON, *SCHEMAS.values()) for f in fields}
+
 # Fields an English page must carry itself (the rest is inherited).
 OWN_FIELDS_OF_TRANSLATION = ("title",)
 
@@ -145,7 +149,7 @@ def _missing(source: Source, field: Field, page_type: str | None) -> ContentErro
     form_vi, form_en = describe(field)
     where_vi = f" (bắt buộc với trang loại '{page_type}')" if page_type and field not in COMMON else ""
     where_en = f" (required for '{page_type}' pages)" if page_type and field not in COMMON else ""
-    return _error(source, field.name, "front-matter-missing",
+    return _error(source, field.name, "front-matter-required",
                   f"Thiếu trường '{field.name}' trong front matter{where_vi}.",
                   f"Front matter lacks the field '{field.name}'{where_en}.",
                   f"Thêm dòng '{field.name}: ...' vào khối front matter; giá trị là {form_vi}.",
@@ -154,15 +158,17 @@ def _missing(source: Source, field: Field, page_type: str | None) -> ContentErro
 
 def _malformed(source: Source, field: Field, value) -> ContentError:
     form_vi, form_en = describe(field)
-    return _error(source, field.name, "front-matter-field",
+    return _error(source, field.name, "front-matter-date" if field.kind == "date" else "front-matter-value",
                   f"Trường '{field.name}' có giá trị {value!r} không hợp lệ; cần {form_vi}.",
                   f"Field '{field.name}' has the invalid value {value!r}; expected {form_en}.",
                   f"Sửa thành {form_vi}.", f"Write {form_en}.")
 
 
-def check_source(source: Source, original: Source | None = None) -> list[ContentError]:
+def check_source(source: Source, original: Source | None = None, inherited: bool = False) -> list[ContentError]:
     """Problems of one page. ``original`` is the Vietnamese page of an English
-    translation (its fields are inherited)."""
+    translation (its fields are inherited). ``inherited``: the page is a
+    translation whose original is not at hand (file-by-file checks): only its
+    own fields are checked."""
     errors: list[ContentError] = []
     own = source.meta
     meta = dict(original.meta) if original is not None else {}
@@ -171,7 +177,7 @@ def check_source(source: Source, original: Source | None = None) -> list[Content
     page_type = meta.get("type")
 
     if "type" not in meta:
-        if not meta.get("generate") and original is None:
+        if expected and not meta.get("generate") and original is None and not inherited:
             type_field = COMMON[1]
             err = _missing(source, type_field, None)
             if expected:
@@ -183,14 +189,14 @@ def check_source(source: Source, original: Source | None = None) -> list[Content
         page_type = None
     elif expected and page_type != expected:
         errors.append(_error(
-            source, "type", "front-matter-type",
+            source, "type", "front-matter-value",
             f"Trang ở vị trí '{source.base_uri}' phải có 'type: {expected}', không phải '{page_type}'.",
             f"A page at '{source.base_uri}' must have 'type: {expected}', not '{page_type}'.",
             f"Sửa thành 'type: {expected}', hoặc chuyển trang sang thư mục đúng loại.",
             f"Write 'type: {expected}', or move the page to the folder for its type."))
     if original is not None and "type" in own and "type" in original.meta and own["type"] != original.meta["type"]:
         errors.append(_error(
-            source, "type", "front-matter-type",
+            source, "type", "front-matter-value",
             f"Bản dịch có 'type: {own['type']}' khác trang gốc tiếng Việt ('{original.meta['type']}').",
             f"The translation says 'type: {own['type']}' but the Vietnamese page says '{original.meta['type']}'.",
             "Dùng cùng một loại trang cho cả hai ngôn ngữ (có thể bỏ 'type' ở bản dịch).",
@@ -209,45 +215,65 @@ def check_source(source: Source, original: Source | None = None) -> list[Content
                 if holder is source:
                     errors.append(_malformed(source, field, value))
         elif field.required:
-            if original is None or field.name in OWN_FIELDS_OF_TRANSLATION:
+            if (original is None and not inherited) or field.name in OWN_FIELDS_OF_TRANSLATION:
                 errors.append(_missing(source, field, page_type))
+    # fields of other types, when present, still have to be well formed
+    checked = {f.name for f in fields_for(page_type)}
+    for name, value in own.items():
+        field = ALL_FIELDS.get(name)
+        if field is not None and name not in checked and not value_ok(field, value):
+            errors.append(_malformed(source, field, value))
 
     # rules that tie fields together (checked on the file that holds them)
-    if original is None or any(k in own for k in ("verified", "verify_note")):
+    if (original is None and not inherited) or any(k in own for k in ("verified", "verify_note")):
         if meta.get("verified") is False and not (isinstance(meta.get("verify_note"), str)
                                                   and meta["verify_note"].strip()):
             errors.append(_error(
-                source, "verified", "front-matter-missing",
+                source, "verified", "front-matter-required",
                 "Trang có 'verified: false' nhưng thiếu 'verify_note' nói cần xác minh điều gì.",
                 "The page says 'verified: false' but has no 'verify_note' saying what to check.",
                 "Thêm 'verify_note: \"nội dung cần đối chiếu\"'.",
                 "Add 'verify_note: \"what to check\"'."))
-    if page_type == "regulation" and (original is None or any(k in own for k in ("status", "replaced_by", "signed", "effective"))):
+    if page_type == "regulation" and ((original is None and not inherited) or any(k in own for k in ("status", "replaced_by", "signed", "effective"))):
         status = meta.get("status")
         if status == "replaced" and not meta.get("replaced_by"):
             errors.append(_error(
-                source, "status", "front-matter-missing",
+                source, "status", "front-matter-required",
                 "Văn bản có 'status: replaced' nhưng thiếu 'replaced_by' (trang của văn bản thay thế).",
                 "The document has 'status: replaced' but no 'replaced_by' (the replacing document's page).",
                 "Thêm 'replaced_by: van-ban/<trang-van-ban-thay-the>.md'.",
                 "Add 'replaced_by: van-ban/<replacing-page>.md'."))
         if meta.get("replaced_by") and status not in REPLACED_STATUSES:
             errors.append(_error(
-                source, "replaced_by", "front-matter-field",
+                source, "replaced_by", "front-matter-value",
                 f"Có 'replaced_by' nhưng 'status' là {status!r}; cần một trong: {', '.join(REPLACED_STATUSES)}.",
                 f"'replaced_by' is set but 'status' is {status!r}; expected one of: {', '.join(REPLACED_STATUSES)}.",
                 "Sửa 'status', hoặc bỏ 'replaced_by'.", "Fix 'status', or remove 'replaced_by'."))
         signed, effective = meta.get("signed"), meta.get("effective")
         if isinstance(signed, dt.date) and isinstance(effective, dt.date) and effective < signed:
             errors.append(_error(
-                source, "effective", "front-matter-field",
+                source, "effective", "front-matter-value",
                 f"Ngày hiệu lực ({effective.isoformat()}) sớm hơn ngày ký ({signed.isoformat()}).",
                 f"The date in force ({effective.isoformat()}) is before the date signed ({signed.isoformat()}).",
                 "Kiểm tra lại hai ngày theo văn bản chính thức.", "Check both dates against the official text."))
     return errors
 
 
-def check(sources: list[Source]) -> list[ContentError]:
+def check_meta(meta: dict, path: str, text: str, src_uri: str | None = None) -> list[ContentError]:
+    """File-by-file check (the content linter's entry point): the schema of
+    one file on its own. A translation (``x.en.md``) is checked for its own
+    fields only; what needs the whole site (inherited fields, ``replaced_by``
+    targets) is left to ``check_site``. ``src_uri`` defaults to ``path``
+    without its leading ``docs/``."""
+    if src_uri is None:
+        src_uri = path[len("docs/"):] if path.startswith("docs/") else path
+    lang, base = split_language(src_uri)
+    body_line = 1
+    source = Source(path, src_uri, base, lang, meta, "", body_line, text)
+    return check_source(source, None, inherited=lang != DEFAULT_LANGUAGE)
+
+
+def check_site(sources: list[Source]) -> list[ContentError]:
     """Every front-matter problem of the site, sorted by file and line."""
     originals = {s.base_uri: s for s in sources if s.lang == DEFAULT_LANGUAGE}
     errors: list[ContentError] = []
@@ -263,7 +289,7 @@ def check(sources: list[Source]) -> list[ContentError]:
         page = originals.get(posixpath.normpath(target))
         if page is None or page.meta.get("type") != "regulation" or page.base_uri == source.base_uri:
             errors.append(_error(
-                source, "replaced_by", "front-matter-field",
+                source, "replaced_by", "front-matter-value",
                 f"'replaced_by: {target}' không trỏ tới một trang văn bản khác có trong docs/.",
                 f"'replaced_by: {target}' does not name another regulation page under docs/.",
                 "Ghi đường dẫn tính từ docs/, ví dụ 'replaced_by: van-ban/qd-302-qd-vkstc.md'.",
