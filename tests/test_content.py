@@ -6,6 +6,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from conftest import run_build
 from handbook import abbreviations, qa, sources, untranslated
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -104,22 +105,37 @@ def test_fallback_detection():
     assert untranslated.is_fallback("en", "cam-nang/a.en.md", file_locale="vi")
 
 
-def test_untranslated_pages_say_so_on_the_english_site(site):
+def _built(site: Path, base_uri: str, lang: str) -> Path:
+    page = base_uri[: -len("index.md")] if base_uri.endswith("index.md") else base_uri[:-3] + "/"
+    return site / ("en" if lang == "en" else "") / page / "index.html"
+
+
+NOT_TRANSLATED = "This page has not been translated yet; the Vietnamese text is shown."
+
+
+def test_translated_pages_carry_no_untranslated_notice(site):
     all_sources = shipped()
     translated = {s.base_uri for s in all_sources if s.lang == "en"}
-    checked = 0
     for source in all_sources:
         if source.lang != "vi":
             continue
-        path = site / "en" / (source.base_uri[:-len("index.md")] if source.base_uri.endswith("index.md")
-                              else source.base_uri[:-3] + "/") / "index.html"
-        notice = soup(path).select_one('[data-notice="untranslated"]')
+        notice = soup(_built(site, source.base_uri, "en")).select_one('[data-notice="untranslated"]')
         if source.base_uri in translated:
             assert notice is None, f"{source.base_uri}: translated, yet marked untranslated"
         else:
-            assert notice is not None, f"/en/ {source.base_uri}: no 'not translated' notice"
-            assert "This page has not been translated yet; the Vietnamese text is shown." in notice.get_text()
-            vi_page = site / path.relative_to(site / "en")
-            assert soup(vi_page).select_one('[data-notice="untranslated"]') is None
-            checked += 1
-    assert checked, "no untranslated page to check"
+            assert notice is not None and NOT_TRANSLATED in notice.get_text(), source.base_uri
+        assert soup(_built(site, source.base_uri, "vi")).select_one('[data-notice="untranslated"]') is None
+
+
+def test_page_without_translation_says_so_on_the_english_site(project_copy):
+    (project_copy / "docs" / "bien-tap" / "chua-xac-minh.en.md").unlink()
+    out = project_copy / "site"
+    result = run_build(project_copy, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    english = soup(out / "en" / "bien-tap" / "chua-xac-minh" / "index.html")
+    notice = english.select_one('[data-notice="untranslated"]')
+    assert notice is not None and NOT_TRANSLATED in notice.get_text()
+    assert english.html["lang"] == "en"
+    assert english.select_one("article h1").get_text(strip=True).startswith("Nội dung chưa xác minh")
+    vietnamese = soup(out / "bien-tap" / "chua-xac-minh" / "index.html")
+    assert vietnamese.select_one('[data-notice="untranslated"]') is None
