@@ -113,14 +113,19 @@ class _AnchoredItems(HTMLParser):
         self._parts: list[str] = []
         self._title_parts: list[str] | None = None
         self._title_depth = 0
+        self._skip_depth = 0
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
+            if self._depth:
+                self._parts.append(" ")
             return
         attrs = dict(attrs)
         if self._depth:
             self._depth += 1
             classes = (attrs.get("class") or "").split()
+            if not self._skip_depth and "ck-item__label" in classes:
+                self._skip_depth = self._depth  # "Mục kiểm <code>id</code>": not text
             if self._title_parts is None and "ck-item__requirement" in classes:
                 self._title_parts = []
                 self._title_depth = self._depth
@@ -143,6 +148,8 @@ class _AnchoredItems(HTMLParser):
             return
         if self._title_parts is not None and self._depth == self._title_depth:
             self._title_depth = -1
+        if self._depth == self._skip_depth:
+            self._skip_depth = 0
         self._depth -= 1
         if self._depth == 0:
             text = _SPACE.sub(" ", "".join(self._parts)).strip()
@@ -150,7 +157,7 @@ class _AnchoredItems(HTMLParser):
             self.items.append((self._id, title, text))
 
     def handle_data(self, data):
-        if self._depth:
+        if self._depth and not self._skip_depth:
             self._parts.append(data)
             if self._title_parts is not None and self._title_depth > 0:
                 self._title_parts.append(data)

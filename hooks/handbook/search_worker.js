@@ -171,9 +171,10 @@ class HandbookIndex {
     /* Collect matches per document */
     const acc = new Map()
     const df = new Array(n).fill(0)
+    const candidates = words.map((word, i) => this.candidates(word, i === n - 1))
     words.forEach((word, i) => {
       const seen = new Set()
-      for (const [key, level] of this.candidates(word, i === n - 1)) {
+      for (const [key, level] of candidates[i]) {
         const list = this.postings[key]
         for (let j = 0; j < list.length; j += 3) {
           const doc = list[j], field = list[j + 1], position = list[j + 2]
@@ -237,29 +238,47 @@ class HandbookIndex {
         continue
 
       /* Phrase: longest run of query words, in order, at adjacent positions */
-      let phrase = 0
+      let phrase = 0, anchor = -1
       if (n > 1)
         for (const field of [TITLE, TEXT]) {
-          let run = new Map(), longest = 0
+          let run = new Map(), longest = 0, end = -1
           for (let i = 0; i < n; i++) {
             const next = new Map()
             for (const p of a.positions[i * 2 + field] || []) {
               const length = (run.get(p - 1) || 0) + 1
               next.set(p, length)
-              if (length > longest)
+              if (length > longest) {
                 longest = length
+                end = p
+              }
             }
             run = next
           }
-          if (longest > 1)
+          if (longest > 1) {
             phrase = Math.max(phrase, (longest - 1) / (n - 1) * (field === TITLE ? 30 : 15))
+            if (field === TEXT)
+              anchor = end - longest + 1
+          }
         }
+
+      /* Otherwise the teaser starts near the rarest word found in the text */
+      if (anchor < 0) {
+        let weight = 0
+        for (let i = 0; i < n; i++) {
+          const positions = a.positions[i * 2 + TEXT]
+          const w = a.level[i * 3 + TEXT] * idf[i]
+          if (positions && w > weight) {
+            weight = w
+            anchor = Math.min(...positions.slice(0, 64))
+          }
+        }
+      }
 
       let bonus = 0
       const d = this.docs[doc]
       if (article !== null && d.a === article)
         bonus += 60
-      scored.push({ doc, score: coverage * 100 + base + phrase + bonus, matched, a })
+      scored.push({ doc, score: coverage * 100 + base + phrase + bonus, matched, a, anchor })
     }
     scored.sort((x, y) => y.score - x.score)
 
@@ -269,7 +288,7 @@ class HandbookIndex {
       const page = this.page[hit.doc]
       if (!groups.has(page))
         groups.set(page, [])
-      groups.get(page).push(this.item(hit, words))
+      groups.get(page).push(this.item(hit, words, candidates))
     }
     for (const [page, items] of groups)
       if (!items.some(item => item.location === this.docs[page].location)) {
@@ -283,7 +302,7 @@ class HandbookIndex {
   }
 
   /* A result: title and teaser with the matched words marked */
-  item({ doc, score, matched, a }, words) {
+  item({ doc, score, matched, a, anchor }, words, candidates) {
     const d = this.docs[doc]
     const surfaces = new Map()
     /* Mark a word only if it is one of the doc's best matches for a query
@@ -292,7 +311,7 @@ class HandbookIndex {
     for (let i = 0; i < words.length; i++) {
       const level = Math.max(a.level[i * 3 + TITLE], a.level[i * 3 + TEXT])
       if (level > 0)
-        for (const [key, lv] of this.candidates(words[i], i === words.length - 1))
+        for (const [key, lv] of candidates[i])
           if (lv >= level && a.keys.has(key))
             best.set(key, true)
     }
@@ -311,15 +330,11 @@ class HandbookIndex {
     }
     const title = mark(d.title, 0, d.title.length)
 
-    /* Teaser: around the first matched word of the text */
+    /* Teaser: around the phrase, or the rarest matched word, of the text */
     let text = ""
     if (d.text) {
-      let first = Infinity
-      for (let i = 0; i < words.length; i++)
-        for (const p of a.positions[i * 2 + TEXT] || [])
-          if (p < first) first = p
+      const first = Math.max(anchor, 0)
       const starts = this.starts[doc]
-      if (first === Infinity) first = 0
       const from = first <= 8 ? 0 : starts[first - 8]
       const to = first + 40 < starts.length ? starts[first + 40] : d.text.length
       text = `<p>${from > 0 ? "… " : ""}${mark(d.text, from, to).trim()}${to < d.text.length ? " …" : ""}</p>`
