@@ -11,12 +11,13 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-test serve build test clean
+.PHONY: help install install-test system-test serve build test bench clean
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
 	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công)"
 	@echo "make test    chạy toàn bộ kiểm thử"
+	@echo "make bench   đo tốc độ dựng (BENCH_PAGES=1000 cho bộ lớn)"
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -37,6 +38,7 @@ install-test: $(VENV)/.installed-test
 system-test:
 	@bash tools/ensure-system-packages.sh test
 
+# --livereload is explicit: with Click >= 8.2, MkDocs 1.6 otherwise does not watch files.
 serve: install
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
@@ -45,6 +47,11 @@ build: install
 
 test: install-test system-test
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Build benchmark (issue: fast builds at scale). BENCH_PAGES=1000 for the big run.
+BENCH_PAGES ?= 200
+bench: install-test
+	$(PY) bench/run.py --pages $(BENCH_PAGES) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .site.building-* .pytest_cache
