@@ -63,7 +63,8 @@ const FIELD_WEIGHT = [3, 1, 0.7]            /* title, text, page context */
 const TITLE = 0, TEXT = 1, CONTEXT = 2
 const ARTICLE_WORDS = new Set(["dieu", "article", "art"])
 const MAX_QUERY_WORDS = 12
-const MAX_DOCS = 400
+const MAX_DOCS = 300      /* results returned */
+const MAX_MARKED = 60     /* results with marked words and a teaser around them */
 
 class HandbookIndex {
 
@@ -284,12 +285,14 @@ class HandbookIndex {
 
     /* Group by page, best page first; every group carries its page */
     const groups = new Map()
-    for (const hit of scored.slice(0, MAX_DOCS)) {
+    scored.slice(0, MAX_DOCS).forEach((hit, rank) => {
       const page = this.page[hit.doc]
       if (!groups.has(page))
         groups.set(page, [])
-      groups.get(page).push(this.item(hit, words, candidates))
-    }
+      groups.get(page).push(rank < MAX_MARKED
+        ? this.item(hit, words, candidates)
+        : this.plainItem(hit, words))
+    })
     for (const [page, items] of groups)
       if (!items.some(item => item.location === this.docs[page].location)) {
         const doc = this.docs[page]
@@ -301,20 +304,36 @@ class HandbookIndex {
     return { items: [...groups.values()] }
   }
 
+  /* A result far down the list: title and the start of the text, unmarked */
+  plainItem({ doc, score, matched }, words) {
+    const d = this.docs[doc]
+    const starts = this.starts[doc]
+    const to = starts.length > 30 ? starts[30] : d.text.length
+    const terms = {}
+    words.forEach((word, i) => { terms[word] = matched[i] !== 0 })
+    return {
+      location: d.location, title: escapeHTML(d.title),
+      text: d.text ? `<p>${escapeHTML(d.text.slice(0, to).trim())}${to < d.text.length ? " …" : ""}</p>` : "",
+      score, terms
+    }
+  }
+
   /* A result: title and teaser with the matched words marked */
   item({ doc, score, matched, a, anchor }, words, candidates) {
     const d = this.docs[doc]
     const surfaces = new Map()
     /* Mark a word only if it is one of the doc's best matches for a query
        word (no "bốn" marked for "bo" when "bộ" is there) */
-    const best = new Map()
-    for (let i = 0; i < words.length; i++) {
-      const level = Math.max(a.level[i * 3 + TITLE], a.level[i * 3 + TEXT])
-      if (level > 0)
-        for (const [key, lv] of candidates[i])
-          if (lv >= level && a.keys.has(key))
-            best.set(key, true)
-    }
+    const best = new Set()
+    for (const key of a.keys.keys())
+      for (let i = 0; i < words.length; i++) {
+        const level = candidates[i].get(key)
+        if (level !== undefined &&
+            level >= Math.max(a.level[i * 3 + TITLE], a.level[i * 3 + TEXT])) {
+          best.add(key)
+          break
+        }
+      }
     const mark = (text, from, to) => {
       let html = "", last = from
       for (const [start, end, word] of tokenize(text.slice(from, to))) {
