@@ -106,7 +106,7 @@ WORKER_TIMING = """async ([workerUrl, indexUrl, queries, repeat, config]) => {
   if (config) index.config = config
   await send({ type: 0, data: { config: index.config, docs: index.docs, options: { suggest: false } } })
   const setup = performance.now() - t0
-  const latency = {}, found = {}
+  const latency = {}, found = {}, top = {}
   for (const query of queries) {
     latency[query] = []
     for (let i = 0; i < repeat; i++) {
@@ -114,10 +114,12 @@ WORKER_TIMING = """async ([workerUrl, indexUrl, queries, repeat, config]) => {
       const result = await send({ type: 2, data: query })
       latency[query].push(performance.now() - t)
       found[query] = result.data.items.length
+      const best = result.data.items.length ? [...result.data.items[0]].sort((a, b) => b.score - a.score)[0] : null
+      top[query] = best ? best.location : null
     }
   }
   worker.terminate()
-  return { setup, latency, found }
+  return { setup, latency, found, top }
 }"""
 
 MATERIAL_CONFIG = {"lang": ["vi"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"],
@@ -165,7 +167,8 @@ def measure_browser(site: Path, rounds: int, repeat: int, material: bool) -> dic
                     "time_to_first_result_ms": summarise(firsts),
                     "worker_setup_ms": round(ours["setup"], 1),
                     "query_latency": summarise([v for vs in ours["latency"].values() for v in vs]),
-                    "per_query": {q: {**summarise(v), "groups": ours["found"][q]} for q, v in ours["latency"].items()},
+                    "per_query": {q: {**summarise(v), "groups": ours["found"][q], "top": ours["top"][q]}
+                                  for q, v in ours["latency"].items()},
                 }
                 if material:
                     material_url = page.evaluate(
@@ -178,6 +181,7 @@ def measure_browser(site: Path, rounds: int, repeat: int, material: bool) -> dic
                         "worker_setup_ms": round(lunr["setup"], 1),
                         "query_latency": summarise([v for vs in lunr["latency"].values() for v in vs]),
                         "found": lunr["found"],
+                        "top": lunr["top"],
                     }
                 context.close()
                 out[lang] = entry

@@ -233,3 +233,34 @@ def test_worker_marks_matched_words_and_reports_missing_ones(worker_page):
     best = max(result, key=lambda item: item["score"])
     assert "<mark data-md-highlight>hòa</mark>" in best["title"]
     assert best["terms"]["hòa"] is True and best["terms"]["xyz"] is False
+
+
+def _first_question(page_source: str) -> str:
+    from handbook import frontmatter
+    path = Path(__file__).resolve().parent.parent / "docs" / page_source
+    _, body, _ = frontmatter.split(path.read_text(encoding="utf-8"), str(path))
+    return re.search(r"^## (.+\?)\s*$", body, re.M).group(1)
+
+
+def test_question_typed_without_accents_leads_to_its_answer(site_url, search_pages):
+    from handbook.vietnamese import slugify
+    question = _first_question("hoi-dap/hoi-nghi.md")
+    page, watch, box = open_search(search_pages, site_url)
+    type_query(page, box, fold(question).rstrip("?"))
+    best_section = first_result(page).locator("a.md-search-result__link").nth(1)
+    expect(best_section).to_have_attribute(
+        "href", re.compile(rf"/hoi-dap/hoi-nghi/\?h=[^#]*#{re.escape(slugify(question))}$"), timeout=WAIT)
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(rf"#{re.escape(slugify(question))}$"), timeout=WAIT)
+    watch.assert_clean()
+
+
+def test_checklist_item_is_a_result_of_its_own(worker_page):
+    from test_search import _fixture_pages
+    from handbook.search import build_index
+    docs = build_index(_fixture_pages("vi"), "vi")["docs"]
+    ranked = worker_page.evaluate("""([docs, query]) => {
+        const index = new HandbookSearch.HandbookIndex(docs)
+        return index.search(query).items.flat().sort((a, b) => b.score - a.score).map(i => i.location)
+    }""", [docs, "to chuc hoi nghi can bo cong chuc hang nam"])
+    assert ranked[0] == "cam-nang/hoi-nghi-can-bo/#ck-to-chuc-hoi-nghi-hang-nam", ranked
