@@ -145,7 +145,7 @@ class HandbookIndex {
     const exact = this.keyIds.get(toneKey(word))
     if (exact !== undefined)
       found.set(exact, LEVEL_EXACT)
-    if (last)
+    if (last && folded.length >= 2)
       this.foldText.forEach((text, id) => {
         if (id !== fid && text.startsWith(folded))
           for (const key of this.foldKeys[id])
@@ -393,9 +393,27 @@ function handle(message) {
   }
 }
 
+/* Queries typed faster than they are answered are coalesced: only the
+   latest waiting query is answered, so the result list is not redrawn for
+   letters the reader has already typed past. */
+let waiting = null
+function answerLatest() {
+  const message = waiting
+  waiting = null
+  postMessage(handle(message))
+}
+
 if (typeof self !== "undefined" && typeof self.addEventListener === "function" &&
     typeof WorkerGlobalScope !== "undefined")
-  self.addEventListener("message", ev => postMessage(handle(ev.data)))
+  self.addEventListener("message", ev => {
+    if (ev.data && ev.data.type === QUERY) {
+      if (waiting === null)
+        setTimeout(answerLatest, 0)
+      waiting = ev.data
+    } else {
+      postMessage(handle(ev.data))
+    }
+  })
 
 /* For tests (page.evaluate / node): the same functions */
 if (typeof globalThis !== "undefined")
