@@ -117,5 +117,5 @@ def on_post_build(config):
         finally:
             background.close()
     for result in results:
-        log.info(f"PDF: {result.pages} pages, {result.bytes / 1e6:.2f} MB "
-                 f"in {result.seconds:.1f} s -> {result.path.name}")
+        log.info(f"PDF: {result.pages} pages, {result.bytes / 1e6:.2f} MB in "
+                 f"{result.seconds:.1f} s ({result.cpu_seconds:.1f} s CPU) -> {result.path.name}")

@@ -39,7 +39,8 @@ class Result:
     path: Path
     pages: int
     bytes: int
-    seconds: float
+    seconds: float       # wall clock
+    cpu_seconds: float   # this process's CPU time (the machine may be busy)
 
 
 def font_faces(fonts_dir: Path) -> str:
@@ -138,7 +139,7 @@ def _isolate(assembled: Assembled, base_url: str) -> list[ContentError]:
 
 def render(assembled: Assembled, target: Path, base_url: str) -> Result:
     """Write the PDF to ``target`` atomically; raise ContentErrors naming pages."""
-    started = time.monotonic()
+    started, cpu = time.monotonic(), time.process_time()
     try:
         data, pages, messages = _render_bytes(assembled.html, base_url)
     except Exception as exc:  # noqa: BLE001
@@ -151,4 +152,4 @@ def render(assembled: Assembled, target: Path, base_url: str) -> Result:
     temporary = target.with_name(f".{target.name}.part-{os.getpid()}")
     temporary.write_bytes(data)
     os.replace(temporary, target)
-    return Result(target, pages, len(data), time.monotonic() - started)
+    return Result(target, pages, len(data), time.monotonic() - started, time.process_time() - cpu)
