@@ -1,0 +1,162 @@
+"""Light scanning of Markdown sources: lines outside code fences, headings with
+the anchors the build gives them, links and where they point.
+
+Not a Markdown parser: just enough structure for indexes and checks that run
+over every page once per build (Q&A index, backlinks, verification marks).
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from .sources import Source, split_language
+from .vietnamese import slugify
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
+# attr_list at the end of a heading: {#id}, { #id .class }, {: #id }
+_ATTR = re.compile(r"[ \t]*\{:?[^}]*?#(?P<id>[^\s}]+)[^}]*\}[ \t]*$")
+_ANY_ATTR = re.compile(r"[ \t]*\{:?[^}]*\}[ \t]*$")
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+# [text](target "title") — not images; text may hold one level of brackets
+LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_INLINE_MD = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int              # 1-based line number in the file
+    text: str
+    fence: str | None        # info string of the enclosing code fence ("" if none given), None outside
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str                # heading text without attribute list
+    anchor: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    target: str
+    line: int
+    fence: str | None
+
+
+def body_lines(source: Source) -> Iterator[Line]:
+    """Every line of the page body with its file line number and, inside a
+    fenced block, the fence's info string (``checklist``, ``python``, "")."""
+    fence: tuple[str, int] | None = None  # (marker char, length)
+    info = None
+    for offset, text in enumerate(source.body.split("\n")):
+        number = source.body_line + offset
+        match = FENCE.match(text)
+        if fence is None:
+            if match:
+                mark = match.group("mark")
+                fence = (mark[0], len(mark))
+                info = match.group("info").strip("{}. ")
+                continue  # the opening line itself belongs to no block
+            yield Line(number, text, None)
+        else:
+            if match and match.group("mark")[0] == fence[0] and len(match.group("mark")) >= fence[1] \
+                    and not text.strip()[len(match.group("mark")):].strip():
+                fence = None
+                info = None
+                continue
+            yield Line(number, text, info or "")
+
+
+def plain_heading_text(text: str) -> str:
+    """Heading text as the reader sees it (links and tags reduced to their text)."""
+    text = _INLINE_MD.sub(r"\1", text)
+    text = _TAG.sub("", text)
+    return text.replace("`", "").strip()
+
+
+def headings(source: Source) -> list[Heading]:
+    """ATX headings outside code fences, with the anchor Python-Markdown's toc
+    gives them (explicit ``{#id}`` or slugify, ``_1`` suffixes for repeats)."""
+    found: list[Heading] = []
+    used: set[str] = set()
+    for line in body_lines(source):
+        if line.fence is not None:
+            continue
+        match = _HEADING.match(line.text)
+        if not match:
+            continue
+        level, raw = len(match.group(1)), match.group(2)
+        explicit = _ATTR.search(raw)
+        text = _ANY_ATTR.sub("", raw).strip()
+        if explicit:
+            anchor = explicit.group("id")
+        else:
+            anchor = slugify(plain_heading_text(text))
+            if anchor in used:
+                n = 1
+                while f"{anchor}_{n}" in used:
+                    n += 1
+                anchor = f"{anchor}_{n}"
+        used.add(anchor)
+        found.append(Heading(level, text, anchor, line.number))
+    return found
+
+
+def strip_code_spans(text: str) -> str:
+    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def links(source: Source, include_fences: tuple[str, ...] = ("checklist",)) -> list[Link]:
+    """Markdown links in the body, outside code (spans and fences), except
+    fences whose info string is in ``include_fences`` (checklist blocks hold
+    their basis as Markdown links)."""
+    found = []
+    for line in body_lines(source):
+        if line.fence is not None and line.fence not in include_fences:
+            continue
+        text = strip_code_spans(line.text) if line.fence is None else line.text
+        for match in LINK.finditer(text):
+            found.append(Link(match.group("text"), match.group("target"), line.number, line.fence))
+    return found
+
+
+def is_external(target: str) -> bool:
+    return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)) or target.startswith("//")
+
+
+def resolve(from_src_uri: str, target: str) -> tuple[str, str | None] | None:
+    """Where an internal link points: (base page path under docs/, anchor).
+
+    ``../van-ban/luat.md#dieu-51`` from ``hoi-dap/chung.md`` ->
+    ``("van-ban/luat.md", "dieu-51")``. ``#x`` points into the same page.
+    External links and links to non-Markdown files give None.
+    """
+    if is_external(target):
+        return None
+    path, _, anchor = target.partition("#")
+    path = path.split("?", 1)[0]
+    if not path:
+        _, base = split_language(from_src_uri)
+        return base, (anchor or None)
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_src_uri), path))
+    if joined.startswith("../") or joined == "..":
+        return None
+    if path.endswith("/"):
+        joined = f"{joined}/index.md"
+    if not joined.endswith(".md"):
+        return None
+    _, base = split_language(joined)
+    return base, (anchor or None)
+
+
+def relative_link(from_base_uri: str, to_base_uri: str, anchor: str | None = None) -> str:
+    """Markdown link target from one page to another (both paths under docs/)."""
+    start = posixpath.dirname(from_base_uri) or "."
+    rel = posixpath.relpath(to_base_uri, start)
+    return f"{rel}#{anchor}" if anchor else rel
