@@ -349,3 +349,32 @@ def test_bad_item_fails_the_build_naming_file_and_line(project_copy, case):
     assert result.returncode != 0
     assert f"docs/thu-nghiem/{name}:{line}:" in output, output
     assert "Cách sửa" in output
+
+
+# ---- the shipped content --------------------------------------------------------
+
+CHAPTERS = ("tong-quan", "cong-khai", "ban-va-quyet-dinh", "tham-gia-y-kien", "kiem-tra-giam-sat",
+            "hoi-nghi-can-bo", "ban-thanh-tra-nhan-dan", "trach-nhiem", "trien-khai-trong-nganh")
+
+
+def test_content_declares_at_least_30_items_covering_every_chapter(site):
+    calendar = soup(site / "bang-kiem" / "lich-nam" / "index.html")
+    ids = page_ids(calendar)  # the calendar lists every item
+    assert len(ids) >= 30, ids
+    for chapter in CHAPTERS:
+        page = soup(site / "cam-nang" / chapter / "index.html")
+        assert page.select(".ck-item [id^=ck-]"), f"chapter {chapter} shows no checklist item"
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_shipped_checklists_exist_in_both_languages_with_downloads(site, prefix):
+    from openpyxl import load_workbook
+    lang = "en" if prefix else "vi"
+    for name in KINDS:
+        folder = site / prefix / "bang-kiem" / name
+        ids = page_ids(soup(folder / "index.html"))
+        assert ids, f"{prefix}bang-kiem/{name} is empty"
+        rows = list(csv.reader(io.StringIO((folder / f"bang-kiem-{name}-{lang}.csv").read_text(encoding="utf-8-sig"))))
+        assert [r[1] for r in rows[1:]] == ids
+        sheet = load_workbook(folder / f"bang-kiem-{name}-{lang}.xlsx", read_only=True).active
+        assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == ids

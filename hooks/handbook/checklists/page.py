@@ -98,6 +98,7 @@ def _calendar(checklist: Checklist) -> list[str]:
     if by["grid"]:
         heads = " | ".join(month_label(m, lang) for m in range(1, 13))
         out += ["", f"### {w['calendar_grid']}", "", w["calendar_grid_intro"], "",
+                '<div class="ck-grid" markdown>', "",
                 f"| {w['no']} | {w['task']} | {heads} | {w['deadline']} | {w['done']} |",
                 "|---:|---|" + ":-:|" * 12 + "---|---|"]
         for r in by["grid"]:
@@ -107,7 +108,7 @@ def _calendar(checklist: Checklist) -> list[str]:
                 if m in r.months else "" for m in range(1, 13))
             out.append(f"| {r.number} | {_requirement(r, lang)} | {cells} | {_cell(r.deadline)} | "
                        f"{control_done(checklist, r)} |")
-        out += ["", f"### {w['calendar_quarters']}", ""]
+        out += ["", "</div>", "", f"### {w['calendar_quarters']}", ""]
         for q in range(1, 5):
             months = range(3 * q - 2, 3 * q + 1)
             names = [r for r in by["grid"] if any(m in r.months for m in months)]

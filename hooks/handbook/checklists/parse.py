@@ -19,6 +19,9 @@ MARKER = "```checklist"
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*?)[ \t]*$")
 LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
+# libyaml's loader when PyYAML has it: ~10x faster than the pure-Python one.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 EXAMPLE_VI = ("id: cong-khai-ke-hoach-cong-tac / requirement: ... / roles: [thu-truong] / "
               "basis: \"[Luật 10/2022/QH15, Điều 46](../van-ban/luat-10-2022-qh15.md#dieu-46-...)\" / "
               "evidence: ... / frequency: yearly / due: Q1")
@@ -100,7 +103,7 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
     line = source.body_line + block.start
     errors: list[ContentError] = []
     try:
-        data = yaml.safe_load(block.content) if block.content.strip() else None
+        data = yaml.load(block.content, Loader=_LOADER) if block.content.strip() else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = line + 1 + mark.line if mark is not None else line
