@@ -11,12 +11,15 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-test serve build test clean
+.PHONY: help install install-test system-test serve build test bench clean lint fix
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
 	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công)"
 	@echo "make test    chạy toàn bộ kiểm thử"
+	@echo "make lint    kiểm tra nội dung (liệt kê mọi lỗi: tệp:dòng, quy tắc, cách sửa)"
+	@echo "make fix     sửa tự động các lỗi an toàn (NFC, ký tự lạ, vị trí dấu thanh)"
+	@echo "make bench   đo tốc độ dựng (BENCH_PAGES=1000 cho bộ lớn)"
 
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
@@ -37,14 +40,27 @@ install-test: $(VENV)/.installed-test
 system-test:
 	@bash tools/ensure-system-packages.sh test
 
+# --livereload is explicit: with Click >= 8.2, MkDocs 1.6 otherwise does not watch files.
 serve: install
 	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
 
 build: install
 	$(PY) tools/build.py
 
-test: install-test system-test
+test: install-test system-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# Content checks (tools/lint.py over hooks/handbook/lint/): every problem at once.
+lint: install
+	$(PY) tools/lint.py
+
+fix: install
+	$(PY) tools/lint.py --fix
+
+# Build benchmark (issue: fast builds at scale). BENCH_PAGES=1000 for the big run.
+BENCH_PAGES ?= 200
+bench: install-test
+	$(PY) bench/run.py --pages $(BENCH_PAGES) $(BENCH_ARGS)
 
 clean:
 	rm -rf site .site.building-* .pytest_cache

@@ -30,6 +30,8 @@ HINTS = [
     ("The following pages exist in the docs directory, but are not included", "Trang chưa có trong mục lục: thêm trang vào 'nav' trong mkdocs.yml."),
     ("nav\" configuration contains a reference to", "Mục lục (nav) trỏ tới tệp không tồn tại: sửa tên tệp trong mkdocs.yml."),
     ("Error: MkDocs encountered an error parsing the configuration file", "mkdocs.yml có lỗi cú pháp YAML: xem dòng, cột được nêu."),
+    ("CONTENT LINT", "Lỗi nội dung (make lint): sửa theo 'Cách sửa' của từng lỗi ở trên; "
+     "`make fix` tự sửa các lỗi an toàn (NFC, ký tự lạ, vị trí dấu thanh)."),
     ("Config value", "Cấu hình trong mkdocs.yml không hợp lệ: xem tên trường được nêu."),
 ]
 

@@ -1,0 +1,356 @@
+"""Reproducible build benchmark: `make bench` (or `python bench/run.py --pages N`).
+
+For a synthetic Vietnamese corpus of N pages (half translated) added to the
+shipped content, it builds the site with:
+
+- ours        the project's configuration and hooks (tools/build.py, PDF off);
+- no-hooks    the same configuration without our hooks (their share of the time);
+- vanilla     plain Material + mkdocs-static-i18n, same pages and extensions;
+- pdf         ours with the PDF on (PDF time = pdf - ours);
+
+and reports build time, peak memory, time per page, search index bytes per
+language (raw and gzip), PDF size, the bytes of a first visit (gzip, measured
+in Chromium) and, on the shipped content, how long `make serve` takes to show
+an edit. Results go to stdout (a Markdown table) and bench/out/results-N.json.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import write_corpus  # noqa: E402
+from handbook.vietnamese import slugify  # noqa: E402
+
+PYTHON = sys.executable
+# Peak RSS of the build itself, measured inside a fresh interpreter.
+MEASURED = (
+    "import resource, runpy, sys, time; t = time.monotonic(); sys.argv = sys.argv[1:]\n"
+    "try:\n    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') "
+    "else runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
+    "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "print('BENCH', time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "sys.exit(code or 0)\n"
+)
+
+
+def copy_project(target: Path) -> None:
+    tracked = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
+    for name in filter(None, tracked.decode().split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+
+
+def add_to_nav(config_text: str, entries: list[str]) -> str:
+    block = "  - Bench:\n" + "".join(f"      - {entry}\n" for entry in entries)
+    lines = config_text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
+    end = next((i for i in range(start + 1, len(lines))
+                if lines[i].strip() and not lines[i].startswith((" ", "-", "#"))), len(lines))
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    return "".join(lines[:end]) + block + "".join(lines[end:])
+
+
+def without_hooks(config_text: str) -> str:
+    return re.sub(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)+", "", config_text, flags=re.M)
+
+
+def vanilla_config(config_text: str) -> str:
+    """Material + static-i18n with Material's defaults: same pages, extensions, languages."""
+    nav = config_text[config_text.index("\nnav:") + 1:]
+    nav = nav[: next((m.start() for m in re.finditer(r"^\S", nav, flags=re.M) if m.start() > 0), len(nav))]
+    return f"""site_name: Vanilla
+docs_dir: docs
+theme:
+  name: material
+  language: vi
+markdown_extensions:
+  - abbr
+  - admonition
+  - attr_list
+  - def_list
+  - footnotes
+  - md_in_html
+  - tables
+  - toc:
+      permalink: true
+  - pymdownx.details
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+  - pymdownx.tasklist:
+      custom_checkbox: true
+  - pymdownx.snippets:
+      base_path: [includes]
+      auto_append: [abbreviations.md]
+plugins:
+  - search
+  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      languages:
+        - locale: vi
+          name: Tiếng Việt
+          default: true
+        - locale: en
+          name: English
+{nav}"""
+
+
+def timed(command: list[str], cwd: Path, env: dict) -> dict:
+    started = time.monotonic()
+    result = subprocess.run([PYTHON, "-c", MEASURED, *command], cwd=cwd, env=env,
+                            capture_output=True, text=True)
+    wall = time.monotonic() - started
+    if result.returncode != 0:
+        raise SystemExit(f"build failed: {' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+    line = [l for l in result.stderr.splitlines() if l.startswith("BENCH ")][-1].split()
+    return {"seconds": round(wall, 2), "peak_mib": round(max(int(line[2]), int(line[3])) / 1024, 1),
+            "log": result.stdout + result.stderr}
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 6))
+
+
+def search_indexes(site: Path) -> dict:
+    """Every search index file, keyed by language (the folder it serves)."""
+    found = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and "search" in path.parts and path.suffix == ".json":
+            rel = path.relative_to(site)
+            lang = rel.parts[0] if rel.parts[0] in ("en",) else "vi"
+            data = path.read_bytes()
+            entry = found.setdefault(lang, {"files": [], "raw": 0, "gzip": 0})
+            entry["files"].append(str(rel))
+            entry["raw"] += len(data)
+            entry["gzip"] += gz(data)
+    return found
+
+
+def count_pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("*.html"))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def first_visit(site: Path) -> dict:
+    """Bytes a first visit to the home page transfers (gzip), search index excluded."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    sizes, excluded = {}, {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+
+            def record(response):
+                try:
+                    body = response.body()
+                except Exception:
+                    return
+                url = response.url.replace(base, "")
+                target = excluded if "/search/" in url or "search_index" in url else sizes
+                target[url] = gz(body)
+
+            page.on("response", record)
+            page.goto(base + "/", wait_until="networkidle")
+            page.wait_for_timeout(500)
+            browser.close()
+    finally:
+        server.shutdown()
+    return {"gzip_bytes": sum(sizes.values()), "requests": len(sizes), "files": sizes,
+            "excluded_search_bytes": sum(excluded.values())}
+
+
+def preview_latency(workspace: Path, env: dict, rounds: int = 3) -> dict:
+    """Seconds from saving a page to `make serve` serving the edit (shipped content)."""
+    port = free_port()
+    serve_env = dict(env)
+    # Same options as `make serve` (read from the Makefile), on a free port.
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = re.search(r"^serve:.*\n((?:\t.*\n)+)", makefile, flags=re.M).group(1).strip().splitlines()[-1]
+    command = [PYTHON, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"]
+    command += [flag for flag in ("--dirty",) if flag in recipe]
+    for name, value in re.findall(r"\b([A-Z_]+)=(\S+)\s", recipe):
+        serve_env[name] = value
+    proc = subprocess.Popen(command, cwd=workspace, env=serve_env, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    page = workspace / "docs" / "cam-nang" / "cong-khai.md"
+    url = f"http://127.0.0.1:{port}/cam-nang/cong-khai/"
+    samples = []
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except Exception:
+                time.sleep(0.3)
+        time.sleep(2)  # let the watcher settle
+        original = page.read_text(encoding="utf-8")
+        for round_ in range(rounds):
+            marker = f"benchmarkedit{round_}x{int(time.time())}"
+            page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            started = time.monotonic()
+            while time.monotonic() - started < 120:
+                try:
+                    if marker in urllib.request.urlopen(url, timeout=5).read().decode("utf-8"):
+                        samples.append(time.monotonic() - started)
+                        break
+                except Exception:
+                    pass
+                time.sleep(0.1)
+            time.sleep(1.5)
+        page.write_text(original, encoding="utf-8")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return {"median_seconds": round(statistics.median(samples), 2) if samples else None,
+            "samples": [round(s, 2) for s in samples]}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="Build benchmark (see module docstring).")
+    parser.add_argument("--pages", type=int, default=200, help="synthetic Vietnamese pages (default 200)")
+    parser.add_argument("--skip", default="", help="comma list of parts to skip: vanilla,no-hooks,pdf,first-visit,preview")
+    parser.add_argument("--keep", action="store_true", help="keep the workspace")
+    parser.add_argument("--preview-rounds", type=int, default=3, help="edits timed in the preview")
+    parser.add_argument("--json", type=Path, help="where to write results (default bench/out/results-N.json)")
+    args = parser.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
+
+    workspace = Path(tempfile.mkdtemp(prefix="handbook-bench-"))
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="0", PYTHONDONTWRITEBYTECODE="1")
+    results: dict = {"pages": args.pages, "cores": os.cpu_count()}
+    try:
+        copy_project(workspace)
+        base_config = (workspace / "mkdocs.yml").read_text(encoding="utf-8")
+        if args.pages:
+            nav = write_corpus(workspace / "docs", args.pages, slugify)
+            config = add_to_nav(base_config, nav)
+        else:
+            config = base_config
+        (workspace / "mkdocs.yml").write_text(config, encoding="utf-8")
+        (workspace / "mkdocs-nohooks.yml").write_text(without_hooks(config), encoding="utf-8")
+        (workspace / "mkdocs-vanilla.yml").write_text(vanilla_config(config), encoding="utf-8")
+        results["source_pages"] = {
+            "vi": sum(1 for p in (workspace / "docs").rglob("*.md") if not p.name.endswith(".en.md")),
+            "en": sum(1 for p in (workspace / "docs").rglob("*.en.md")),
+        }
+
+        runs = {"ours": [str(workspace / "tools" / "build.py"), "--out", str(workspace / "site-ours")]}
+        if "no-hooks" not in skip:
+            runs["no-hooks"] = ["mkdocs", "build", "-q", "-f", "mkdocs-nohooks.yml", "-d", str(workspace / "site-nohooks")]
+        if "vanilla" not in skip:
+            runs["vanilla"] = ["mkdocs", "build", "-q", "-f", "mkdocs-vanilla.yml", "-d", str(workspace / "site-vanilla")]
+        for name, command in runs.items():
+            print(f"[bench] building {name} ...", file=sys.stderr, flush=True)
+            run = timed(command, workspace, env)
+            site = workspace / f"site-{name.replace('-', '')}"
+            html = count_pages(site)
+            results[name] = {"seconds": run["seconds"], "peak_mib": run["peak_mib"], "html_pages": html,
+                             "ms_per_page": round(1000 * run["seconds"] / max(html, 1), 1),
+                             "search_index": search_indexes(site)}
+        if "pdf" not in skip:
+            print("[bench] building ours with the PDF ...", file=sys.stderr, flush=True)
+            run = timed(runs["ours"][:2] + [str(workspace / "site-pdf")], workspace, dict(env, HANDBOOK_PDF="1"))
+            pdfs = {str(p.relative_to(workspace / "site-pdf")): p.stat().st_size
+                    for p in (workspace / "site-pdf").rglob("*.pdf")}
+            results["pdf"] = {"build_seconds": run["seconds"],
+                              "pdf_seconds": round(run["seconds"] - results["ours"]["seconds"], 2),
+                              "files": pdfs}
+        if "first-visit" not in skip:
+            print("[bench] first visit in Chromium ...", file=sys.stderr, flush=True)
+            results["first_visit"] = first_visit(workspace / "site-ours")
+        if "preview" not in skip:
+            print("[bench] preview latency (make serve, shipped content) ...", file=sys.stderr, flush=True)
+            shipped = Path(tempfile.mkdtemp(prefix="handbook-preview-"))
+            try:
+                copy_project(shipped)
+                results["preview"] = preview_latency(shipped, env, args.preview_rounds)
+            finally:
+                shutil.rmtree(shipped, ignore_errors=True)
+    finally:
+        if args.keep:
+            print(f"[bench] workspace kept: {workspace}", file=sys.stderr)
+        else:
+            shutil.rmtree(workspace, ignore_errors=True)
+
+    out = args.json or ROOT / "bench" / "out" / f"results-{args.pages}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
+    print(report(results))
+    return 0
+
+
+def report(r: dict) -> str:
+    rows = [f"## Benchmark: {r['pages']} synthetic pages + shipped content "
+            f"({r['source_pages']['vi']} vi / {r['source_pages']['en']} en sources, {r['cores']} cores)", "",
+            "| build | seconds | peak MiB | HTML pages | ms/page | search index vi raw/gzip | en raw/gzip |",
+            "|---|---:|---:|---:|---:|---|---|"]
+    for name in ("ours", "no-hooks", "vanilla"):
+        if name not in r:
+            continue
+        b = r[name]
+        idx = b["search_index"]
+        cell = lambda lang: (f"{idx[lang]['raw']:,} / {idx[lang]['gzip']:,}" if lang in idx else "—")
+        rows.append(f"| {name} | {b['seconds']} | {b['peak_mib']} | {b['html_pages']} | {b['ms_per_page']} "
+                    f"| {cell('vi')} | {cell('en')} |")
+    rows.append("")
+    if "vanilla" in r:
+        rows.append(f"- ours / vanilla: **{r['ours']['seconds'] / r['vanilla']['seconds']:.2f} ×** (target ≤ 0.25)")
+    if "no-hooks" in r:
+        share = r["ours"]["seconds"] / r["no-hooks"]["seconds"] - 1
+        rows.append(f"- our hooks' share: **{share * 100:+.0f} %** over the same configuration without them (target ≤ +10 %)")
+    if "pdf" in r:
+        sizes = ", ".join(f"{k}: {v / 1024:,.0f} KiB" for k, v in r["pdf"]["files"].items()) or "no PDF produced"
+        rows.append(f"- PDF: **{r['pdf']['pdf_seconds']} s** extra ({sizes})")
+    if "first_visit" in r:
+        rows.append(f"- first visit (home page, gzip, search index excluded): **{r['first_visit']['gzip_bytes'] / 1024:,.0f} KiB** "
+                    f"in {r['first_visit']['requests']} requests (target ≤ 300 KB); search index fetched: "
+                    f"{r['first_visit']['excluded_search_bytes'] / 1024:,.0f} KiB gzip")
+    if "preview" in r:
+        rows.append(f"- preview: an edit shows in `make serve` after **{r['preview']['median_seconds']} s** "
+                    f"(median of {r['preview']['samples']}; target ≤ 3 s)")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

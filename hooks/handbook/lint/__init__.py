@@ -1,0 +1,145 @@
+"""Content linter: fast, precise checks for editors, all problems at once.
+
+Each rule family lives in its own module and exposes plain functions over a
+:class:`~handbook.lint.document.Document` (one Markdown file):
+
+* ``unicode``     — nfc, bom, zero-width, no-break-space, confusable-d, cyrillic
+* ``tone_marks``  — tone-placement (site style: traditional, see handbook.tones)
+* ``frontmatter`` — front-matter and the per-type schema (handbook.schema)
+* ``html``        — html-script, html-iframe, html-event-handler, javascript-link, inline-style
+* ``structure``   — heading-level, image-alt, mermaid
+* ``links``       — link-target, link-anchor (resolved in both languages)
+
+Problems are :class:`handbook.errors.ContentError` (file, line, rule name, what
+is wrong and how to fix it, in Vietnamese and English). Rule names are stable:
+CONTRIBUTING.md documents each one, tests feed one fixture per rule.
+
+``fix_text`` rewrites only what is safe (NFC, BOM, zero-width and no-break
+spaces, Ð/ð, Cyrillic look-alikes, tone placement); nothing is rewritten
+unless a caller asks for it (``tools/lint.py --fix``, ``make fix``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import ContentError
+from ..sources import DEFAULT_LANGUAGE, LANGUAGES, split_language
+from . import frontmatter, html, links, structure, tone_marks, unicode
+from .document import Document
+from .rules import RULES, Rule
+
+__all__ = ["RULES", "Rule", "Document", "lint_text", "lint_tree", "fix_text", "fix_tree",
+           "format_report"]
+
+# Families whose checks look at one file only (cached per file).
+FILE_FAMILIES = (unicode, tone_marks, frontmatter, html, structure)
+FIX_FAMILIES = (unicode, tone_marks)
+
+
+def sort_key(error: ContentError):
+    return (error.path, error.line or 0, error.rule)
+
+
+def check_document(doc: Document) -> list[ContentError]:
+    problems: list[ContentError] = []
+    for family in FILE_FAMILIES:
+        problems.extend(family.check(doc))
+    return problems
+
+
+def lint_text(path: str, text: str, src_uri: str | None = None) -> list[ContentError]:
+    """Single-file rules over ``text`` (links need the whole site: see lint_tree)."""
+    doc = Document.parse(path, text, src_uri)
+    return sorted(check_document(doc), key=sort_key)
+
+
+def fix_text(text: str) -> str:
+    """``text`` with every safe fix applied; idempotent."""
+    for family in FIX_FAMILIES:
+        text = family.fix(text)
+    return text
+
+
+# Per-file cache: path -> ((size, mtime_ns), Document, problems). The build
+# runs once per language and `mkdocs serve` rebuilds on every save: only
+# changed files are parsed and checked again.
+_cache: dict[Path, tuple[tuple[int, int], Document, list[ContentError]]] = {}
+
+
+def _load(file: Path, docs_dir: Path, root: Path) -> tuple[Document, list[ContentError]]:
+    stat = file.stat()
+    key = (stat.st_size, stat.st_mtime_ns)
+    hit = _cache.get(file)
+    if hit and hit[0] == key:
+        return hit[1], hit[2]
+    try:
+        shown = file.relative_to(root).as_posix()
+    except ValueError:
+        shown = file.as_posix()
+    src_uri = file.relative_to(docs_dir).as_posix()
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        doc = Document.parse(shown, "", src_uri)
+        problems = [unicode.not_utf8(shown, line)]
+    else:
+        doc = Document.parse(shown, text, src_uri)
+        problems = check_document(doc)
+    _cache[file] = (key, doc, problems)
+    return doc, problems
+
+
+def markdown_files(docs_dir: Path) -> list[Path]:
+    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+
+
+def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
+              languages=LANGUAGES) -> list[ContentError]:
+    """Every rule over every Markdown file under ``docs_dir``."""
+    docs = Path(docs_dir).resolve()
+    root = Path(repo_root).resolve() if repo_root else docs.parent
+    documents: list[Document] = []
+    problems: list[ContentError] = []
+    for file in markdown_files(docs):
+        doc, found = _load(file, docs, root)
+        documents.append(doc)
+        problems.extend(found)
+    problems.extend(links.check_site(documents, languages, docs))
+    return sorted(problems, key=sort_key)
+
+
+def fix_tree(docs_dir: str | Path, repo_root: str | Path | None = None) -> list[tuple[str, list[str]]]:
+    """Apply the safe fixes to every file under ``docs_dir`` that needs them.
+    Returns ``[(shown path, [rules fixed]), ...]``."""
+    docs = Path(docs_dir).resolve()
+    root = Path(repo_root).resolve() if repo_root else docs.parent
+    changed = []
+    for file in markdown_files(docs):
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        fixed = fix_text(text)
+        if fixed != text:
+            shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
+            before = {e.rule for e in lint_text(shown, text)}
+            after = {e.rule for e in lint_text(shown, fixed)}
+            file.write_bytes(fixed.encode("utf-8"))
+            changed.append((shown, sorted(before - after)))
+    return changed
+
+
+def format_report(problems: list[ContentError]) -> str:
+    if not problems:
+        return "Không có lỗi nội dung. No content problems."
+    lines = [str(p) for p in problems]
+    files = len({p.path for p in problems})
+    fixable = sum(1 for p in problems if RULES.get(p.rule) and RULES[p.rule].fixable)
+    lines.append("")
+    lines.append(f"{len(problems)} lỗi trong {files} tệp ({len(problems)} problems in {files} files).")
+    if fixable:
+        lines.append(f"{fixable} lỗi sửa tự động được: chạy `make fix` "
+                     f"({fixable} can be fixed automatically: run `make fix`).")
+    return "\n".join(lines)

@@ -1,0 +1,51 @@
+"""The linter's rules: stable names, family, whether `--fix` repairs them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    family: str
+    fixable: bool
+    summary_vi: str
+    summary_en: str
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _rule(name, family, fixable, vi, en):
+    RULES[name] = Rule(name, family, fixable, vi, en)
+
+
+_rule("encoding", "unicode", False, "Tệp không phải UTF-8", "File is not UTF-8")
+_rule("nfc", "unicode", True, "Chữ không ở dạng chuẩn NFC (dấu tách rời)", "Text not in NFC")
+_rule("bom", "unicode", True, "Dấu BOM ở đầu tệp", "Byte-order mark at the start of the file")
+_rule("zero-width", "unicode", True, "Ký tự vô hình (độ rộng 0)", "Zero-width character")
+_rule("no-break-space", "unicode", True, "Dấu cách không ngắt dòng", "No-break space")
+_rule("confusable-d", "unicode", True, "Chữ Ð (eth, U+00D0) thay cho Đ", "Ð (eth, U+00D0) instead of Đ")
+_rule("cyrillic", "unicode", True, "Chữ Kirin lẫn trong từ Latin", "Cyrillic letter inside a Latin word")
+_rule("tone-placement", "tone_marks", True, "Đặt dấu thanh kiểu mới (hoà) thay vì kiểu cũ (hòa)",
+      "Tone mark in the modern place (hoà) instead of the traditional one (hòa)")
+_rule("front-matter", "frontmatter", False, "Khối thông tin đầu trang sai cú pháp",
+      "Malformed front matter")
+_rule("front-matter-required", "frontmatter", False, "Thiếu trường bắt buộc",
+      "Required field missing")
+_rule("front-matter-date", "frontmatter", False, "Ngày không đúng dạng NĂM-THÁNG-NGÀY",
+      "Date not written YYYY-MM-DD")
+_rule("front-matter-value", "frontmatter", False, "Giá trị không được phép", "Value not allowed")
+_rule("html-script", "html", False, "Thẻ <script> trong nội dung", "<script> in content")
+_rule("html-iframe", "html", False, "Thẻ <iframe> trong nội dung", "<iframe> in content")
+_rule("html-event-handler", "html", False, "Thuộc tính on…= (mã JavaScript)",
+      "on…= event-handler attribute")
+_rule("javascript-link", "html", False, "Liên kết javascript:", "javascript: link")
+_rule("inline-style", "html", False, "Định dạng trực tiếp bằng style=", "Inline style= attribute")
+_rule("heading-level", "structure", False, "Tiêu đề nhảy cấp", "Heading skips a level")
+_rule("image-alt", "structure", False, "Hình ảnh thiếu mô tả (alt)", "Image without alt text")
+_rule("mermaid", "structure", False, "Sơ đồ mermaid (không hiển thị ngoại tuyến)",
+      "Mermaid diagram (not supported offline)")
+_rule("link-target", "links", False, "Liên kết tới trang không tồn tại", "Link to a missing page")
+_rule("link-anchor", "links", False, "Liên kết tới mục (#...) không tồn tại",
+      "Link to a missing anchor")

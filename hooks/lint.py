@@ -1,0 +1,22 @@
+"""Hook: the content linter runs with every build, once (not per language).
+
+All problems are reported together and fail the build. Files are checked
+again only when they changed (cache on size and mtime), so `mkdocs serve`
+stays fast.
+"""
+from pathlib import Path
+
+from adapter import repo_root
+from handbook import lint
+from mkdocs.exceptions import PluginError
+
+
+def on_pre_build(config):
+    # static-i18n builds the other languages inside the first build (with its
+    # `building` flag set): the content is the same, lint it once.
+    i18n = config.plugins.get("i18n")
+    if getattr(i18n, "building", False):
+        return
+    problems = lint.lint_tree(Path(config.docs_dir), repo_root(config))
+    if problems:
+        raise PluginError("\nKIỂM TRA NỘI DUNG (make lint) — CONTENT LINT\n" + lint.format_report(problems) + "\n")

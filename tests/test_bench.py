@@ -1,0 +1,25 @@
+"""`make bench` works end to end (a tiny corpus; the figures are not asserted:
+performance is measured by the benchmark, never by timed tests)."""
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_bench_runs_on_a_tiny_corpus(tmp_path):
+    out = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--pages", "6", "--json", str(out),
+         "--preview-rounds", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]
+    data = json.loads(out.read_text(encoding="utf-8"))
+    for build in ("ours", "no-hooks", "vanilla"):
+        assert data[build]["html_pages"] > 6, build
+        assert data[build]["seconds"] > 0
+    assert data["ours"]["search_index"], "no search index measured"
+    assert data["first_visit"]["requests"] > 3
+    assert data["preview"]["samples"], "the edit never appeared in the preview server"
+    assert "ours / vanilla" in result.stdout and "first visit" in result.stdout

@@ -1,0 +1,184 @@
+"""The content linter (`make lint`, the build, `make test`): one fixture per
+rule, each problem named by rule, file and line; `--fix` repairs only what is
+safe and only when asked."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, run_build
+from handbook import lint
+
+FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+
+# rule -> lines where the fixture tests/fixtures/lint/<rule>.md breaks it
+EXPECTED = {
+    "encoding": [5],
+    "nfc": [8],
+    "bom": [1],
+    "zero-width": [9],
+    "no-break-space": [9],
+    "confusable-d": [9, 9],
+    "cyrillic": [9],
+    "tone-placement": [9],
+    "front-matter": [3],
+    "front-matter-required": [1],
+    "front-matter-date": [3],
+    "html-script": [9],
+    "html-iframe": [9],
+    "html-event-handler": [9],
+    "javascript-link": [9],
+    "inline-style": [9],
+    "heading-level": [9],
+    "image-alt": [9],
+    "mermaid": [9],
+    "link-target": [9],
+    "link-anchor": [9],
+}
+FIXABLE = sorted(rule for rule in EXPECTED if lint.RULES[rule].fixable)
+UNFIXABLE = sorted(rule for rule in EXPECTED if not lint.RULES[rule].fixable)
+
+
+@pytest.fixture(scope="module")
+def fixture_problems():
+    problems = lint.lint_tree(FIXTURES, FIXTURES.parent)
+    by_file: dict[str, list] = {}
+    for problem in problems:
+        by_file.setdefault(problem.path, []).append(problem)
+    return by_file
+
+
+def test_every_rule_has_a_fixture_and_every_fixture_a_rule():
+    missing = set(lint.RULES) - set(EXPECTED) - {"front-matter-value"}
+    assert not missing, f"rules without a fixture: {missing}"
+    for rule in EXPECTED:
+        assert (FIXTURES / f"{rule}.md").exists(), rule
+
+
+@pytest.mark.parametrize("rule", sorted(EXPECTED))
+def test_fixture_reports_its_rule_file_and_line(rule, fixture_problems):
+    found = fixture_problems.get(f"lint/{rule}.md", [])
+    assert [(p.rule, p.line) for p in found] == [(rule, line) for line in EXPECTED[rule]], \
+        "\n".join(str(p) for p in found)
+    for problem in found:
+        text = str(problem)
+        assert text.startswith(f"lint/{rule}.md:{problem.line}: [{rule}]")
+        assert "Cách sửa:" in text and "Fix:" in text  # the fix, in both languages
+        assert problem.message_vi and problem.message_en
+
+
+def test_clean_pages_have_no_problem(fixture_problems):
+    assert "lint/clean.md" not in fixture_problems
+    assert "lint/clean.en.md" not in fixture_problems
+
+
+def test_anchor_missing_only_in_english_says_so(fixture_problems):
+    [problem] = fixture_problems["lint/link-anchor.md"]
+    assert "clean.en.md" in problem.message_vi and "{#muc-chi-co-tieng-viet}" in problem.fix_vi
+
+
+@pytest.mark.parametrize("rule", FIXABLE)
+def test_fix_turns_fixable_fixture_clean(rule):
+    text = (FIXTURES / f"{rule}.md").read_text(encoding="utf-8")
+    fixed = lint.fix_text(text)
+    assert fixed != text
+    assert lint.lint_text(f"lint/{rule}.md", fixed, f"{rule}.md") == []
+    assert lint.fix_text(fixed) == fixed  # idempotent
+
+
+@pytest.mark.parametrize("rule", UNFIXABLE)
+def test_fix_leaves_unfixable_fixture_untouched(rule, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    before = (docs / f"{rule}.md").read_bytes()
+    fixed = [path for path, _rules in lint.fix_tree(docs, tmp_path)]
+    assert f"docs/{rule}.md" not in fixed
+    assert (docs / f"{rule}.md").read_bytes() == before
+
+
+def test_fix_touches_only_the_affected_syllables():
+    text = (FIXTURES / "tone-placement.md").read_text(encoding="utf-8")
+    fixed = lint.fix_text(text)
+    assert "Tổ hòa giải, sức khỏe, thủy lợi, tùy theo; `hoà` trong mã thì giữ." in fixed
+    changed = [(a, b) for a, b in zip(text.splitlines(), fixed.splitlines()) if a != b]
+    assert len(changed) == 1
+    assert len(fixed) == len(text)
+
+
+def test_cyrillic_without_latin_lookalike_is_reported_not_rewritten():
+    text = "---\ntitle: Thử\n---\n\nCông khдi.\n"
+    [problem] = lint.lint_text("x.md", text, "x.md")
+    assert problem.rule == "cyrillic" and "Gõ lại" in problem.fix_vi
+    assert lint.fix_text(text) == text
+
+
+def test_html_in_code_is_not_flagged():
+    text = "---\ntitle: Ví dụ\n---\n\nViết `<script>` là sai.\n\n```html\n<iframe style=\"x\" onclick=\"y\"></iframe>\n```\n"
+    assert lint.lint_text("x.md", text, "x.md") == []
+
+
+def test_vietnamese_page_without_translation_is_checked_against_english_targets(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text("---\ntitle: A\n---\n\n# A\n\n[B](b.md#muc-mot)\n", encoding="utf-8")
+    (docs / "b.md").write_text("---\ntitle: B\n---\n\n# B\n\n## Mục một\n", encoding="utf-8")
+    (docs / "b.en.md").write_text("---\ntitle: B\n---\n\n# B\n\n## Section one\n", encoding="utf-8")
+    [problem] = lint.lint_tree(docs, tmp_path)
+    assert (problem.rule, problem.path, problem.line) == ("link-anchor", "docs/a.md", 7)
+    assert "docs/b.en.md" in problem.message_vi
+    (docs / "b.en.md").write_text("---\ntitle: B\n---\n\n# B\n\n## Section one {#muc-mot}\n", encoding="utf-8")
+    assert lint.lint_tree(docs, tmp_path) == []
+
+
+def _cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, str(ROOT / "tools" / "lint.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, encoding="utf-8")
+
+
+def test_cli_reports_all_problems_at_once_and_fixes_only_when_asked(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    before = {p.name: p.read_bytes() for p in docs.iterdir()}
+    result = _cli("--docs", str(docs))
+    assert result.returncode == 1
+    for rule, lines in EXPECTED.items():
+        assert f"docs/{rule}.md:{lines[0]}: [{rule}]" in result.stdout, rule
+    assert f"{sum(len(v) for v in EXPECTED.values())} lỗi" in result.stdout
+    assert {p.name: p.read_bytes() for p in docs.iterdir()} == before, "lint without --fix rewrote files"
+
+    result = _cli("--docs", str(docs), "--fix")
+    assert result.returncode == 1  # unfixable problems remain
+    for rule in FIXABLE:
+        assert f"Đã sửa (fixed): docs/{rule}.md" in result.stdout
+        assert f"docs/{rule}.md:" not in result.stdout
+    for rule in UNFIXABLE:
+        assert (docs / f"{rule}.md").read_bytes() == before[f"{rule}.md"]
+        assert f"docs/{rule}.md:{EXPECTED[rule][0]}: [{rule}]" in result.stdout
+
+
+def test_rules_are_listed():
+    result = _cli("--rules")
+    assert result.returncode == 0
+    for rule in EXPECTED:
+        assert rule in result.stdout
+
+
+def test_shipped_docs_pass_the_linter():
+    problems = lint.lint_tree(ROOT / "docs", ROOT)
+    assert not problems, lint.format_report(problems)
+
+
+def test_build_fails_with_every_lint_problem(project_copy):
+    page = project_copy / "docs" / "cam-nang" / "cong-khai.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTổ hoà giải.\n\n<script>x()</script>\n",
+                    encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/cam-nang/cong-khai.md" in output
+    assert "[tone-placement]" in output and "[html-script]" in output
+    assert page.read_text(encoding="utf-8").count("hoà") == 1  # the build never rewrites
