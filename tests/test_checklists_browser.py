@@ -2,8 +2,10 @@
 export / reset / import round-trip, bad saved state never breaks the page,
 keyboard use, print layout, and no console error."""
 import json
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +44,9 @@ def marked(page, done):
 def test_results_and_notes_survive_a_reload(checklist_site_url, page_factory):
     page, watch = open_page(page_factory, checklist_site_url)
     assert progress(page) == marked(page, 0)
-    page.get_by_role("group", name="Kết quả, STT 1").get_by_label("Đạt", exact=True).check()
+    expect(radio(page, FIRST, "dat")).to_have_accessible_name("Đạt")
+    expect(radio(page, FIRST, "dat").locator("xpath=ancestor::fieldset")).to_have_accessible_name(re.compile(r"^Kết quả, STT \d+$"))
+    radio(page, FIRST, "dat").check()
     radio(page, SECOND, "chua-dat").check()
     note(page, SECOND).fill("Thiếu ảnh chụp bảng tin")
     assert progress(page) == marked(page, 2)
