@@ -378,3 +378,12 @@ def test_shipped_checklists_exist_in_both_languages_with_downloads(site, prefix)
         assert [r[1] for r in rows[1:]] == ids
         sheet = load_workbook(folder / f"bang-kiem-{name}-{lang}.xlsx", read_only=True).active
         assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == ids
+
+
+def test_checklist_pages_need_no_inline_style_or_script(fixture_site):
+    """A strict Content-Security-Policy needs no exception for the checklists."""
+    for name in KINDS:
+        root = soup(fixture_site / "bang-kiem" / name / "index.html").select_one(".ck-checklist")
+        assert not root.select("[style]"), name
+        assert not root.select("script")
+        assert not [tag for tag in root.find_all(True) if any(a.startswith("on") for a in tag.attrs)]

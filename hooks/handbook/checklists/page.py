@@ -56,19 +56,19 @@ def _table(checklist: Checklist, rows: list[Row]) -> list[str]:
     out = []
     if checklist.kind == "checklist-inspection":
         out.append(f"| {w['no']} | {w['requirement']} | {w['basis']} | {w['evidence_check']} | {w['result']} | {w['notes']} |")
-        out.append("|---:|---|---|---|---|---|")
+        out.append("|---|---|---|---|---|---|")
         for r in rows:
             out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.basis_md)} | {_cell(r.evidence)} | "
                        f"{control_result(checklist, r)} | {control_note(checklist, r)} |")
     elif checklist.kind == "checklist-self":
         out.append(f"| {w['no']} | {w['task']} | {w['roles']} | {w['deadline']} | {w['evidence']} | {w['done']} | {w['notes']} |")
-        out.append("|---:|---|---|---|---|---|---|")
+        out.append("|---|---|---|---|---|---|---|")
         for r in rows:
             out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.roles)} | {_cell(r.deadline)} | "
                        f"{_cell(r.evidence)} | {control_done(checklist, r)} | {control_note(checklist, r)} |")
     else:  # role
         out.append(f"| {w['no']} | {w['task']} | {w['deadline']} | {w['basis']} | {w['evidence']} | {w['done']} |")
-        out.append("|---:|---|---|---|---|---|")
+        out.append("|---|---|---|---|---|---|")
         for r in rows:
             out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.deadline)} | {_cell(r.basis_md)} | "
                        f"{_cell(r.evidence)} | {control_done(checklist, r)} |")
@@ -100,7 +100,7 @@ def _calendar(checklist: Checklist) -> list[str]:
         out += ["", f"### {w['calendar_grid']}", "", w["calendar_grid_intro"], "",
                 '<div class="ck-grid" markdown>', "",
                 f"| {w['no']} | {w['task']} | {heads} | {w['deadline']} | {w['done']} |",
-                "|---:|---|" + ":-:|" * 12 + "---|---|"]
+                "|---|---|" + "---|" * 12 + "---|---|"]
         for r in by["grid"]:
             cells = " | ".join(
                 (f'<span class="ck-mark">●</span><span class="ck-sr">'
@@ -132,7 +132,7 @@ def _calendar(checklist: Checklist) -> list[str]:
         if intro_key:
             out += [w[intro_key], ""]
         out += [f"| {w['no']} | {w['task']} | {w['deadline']} | {w['roles']} | {w['basis']} | {w['done']} |",
-                "|---:|---|---|---|---|---|"]
+                "|---|---|---|---|---|---|"]
         for r in rows:
             out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.deadline)} | {_cell(r.roles)} | "
                        f"{_cell(r.basis_md)} | {control_done(checklist, r)} |")
