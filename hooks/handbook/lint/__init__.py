@@ -24,7 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError
-from ..sources import DEFAULT_LANGUAGE, LANGUAGES, split_language
+from .. import sources
+from ..sources import LANGUAGES
 from . import frontmatter, html, links, structure, tone_marks, unicode
 from .document import Document
 from .rules import RULES, Rule
@@ -91,7 +92,14 @@ def _load(file: Path, docs_dir: Path, root: Path) -> tuple[Document, list[Conten
         problems = [unicode.not_utf8(shown, line)]
         doc.meta_error = problems[0]  # unreadable: no schema or link checks
     else:
-        doc = Document.parse(shown, text, src_uri)
+        parsed = None
+        try:  # the front matter as every other hook sees it (parsed once per build)
+            source = sources.read(docs_dir, file, root)
+            if source.text == text:
+                parsed = (source.meta, source.body_line)
+        except (ContentError, OSError, UnicodeDecodeError):
+            pass  # Document.parse reports it
+        doc = Document.parse(shown, text, src_uri, parsed)
         problems = check_document(doc)
     _cache[file] = (key, doc, problems)
     return doc, problems
