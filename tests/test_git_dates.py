@@ -253,6 +253,9 @@ def git_site(tmp_path_factory):
     text = text.replace("---\n", "---\nowner: Tổ Thư ký Ban Chỉ đạo\nlast_reviewed: 2024-01-01\n"
                         "review_every_months: 12\n", 1)
     chapter.write_text(text, encoding="utf-8")
+    english = chapter.with_name("cong-khai.en.md")  # inherits owner and review dates
+    english.write_text(re.sub(r"\n(last_reviewed|review_every_months|owner): .*", "",
+                              english.read_text(encoding="utf-8")), encoding="utf-8")
     git(project, "init", "-q")
     commit(project, "Khởi tạo cẩm nang", "2025-01-02T02:00:00Z")
     chapter.write_text(text + "\nNội dung bổ sung.\n", encoding="utf-8")
@@ -288,6 +291,10 @@ def test_built_page_shows_last_updated_edit_link_and_overdue_warning(git_site):
 
 def test_built_english_translation_is_flagged_outdated_and_edits_the_en_file(git_site):
     html = soup(git_site / "en" / "cam-nang" / "cong-khai" / "index.html")
+    # owner and review dates are inherited from the Vietnamese page
+    facts = " ".join(html.select_one("[data-page-facts]").get_text(" ").split())
+    assert "Responsible unit: Tổ Thư ký Ban Chỉ đạo" in facts and "Next review due: 1 January 2025" in facts
+    assert html.select_one('[data-notice="review-overdue"]') is not None
     notice = html.select_one('[data-notice="translation-outdated"]')
     assert notice is not None
     assert "5 February 2025" in notice.get_text() and "2 January 2025" in notice.get_text()
