@@ -319,3 +319,31 @@ def test_shipped_site_shows_dates_on_every_page(site):
     for path in [site / "index.html", site / "en" / "index.html", site / "cam-nang" / "index.html"]:
         facts = soup(path).select_one("[data-page-facts] time")
         assert facts is not None and facts.get_text(strip=True)
+
+
+# --- edit links -----------------------------------------------------------------
+
+@pytest.mark.parametrize("template, src_uri, expected", [
+    ("https://git.example.vn/vksnd/cam-nang/-/edit/main/docs/{path}", "cam-nang/cong-khai.en.md",
+     "https://git.example.vn/vksnd/cam-nang/-/edit/main/docs/cam-nang/cong-khai.en.md"),
+    ("https://github.com/org/repo/edit/main/docs/{path}", "index.md",
+     "https://github.com/org/repo/edit/main/docs/index.md"),
+    ("", "index.md", None),
+    (None, "index.md", None),
+])
+def test_edit_link_follows_the_configured_server(template, src_uri, expected):
+    assert editorial.edit_url(template, src_uri) == expected
+    facts = editorial.page_facts("vi", src_uri, {}, history.Updated(dt.date(2025, 2, 5), True, None),
+                                 dt.date(2025, 2, 5), template)
+    assert facts["edit_url"] == expected and facts["edit_label"] == "Sửa trang này"
+
+
+def test_shipped_config_has_edit_links_and_no_repo_url():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert "{path}" in config["extra"]["edit_url_template"]
+    assert "repo_url" not in config and "edit_uri" not in config
