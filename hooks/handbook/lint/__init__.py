@@ -6,7 +6,7 @@ Each rule family lives in its own module and exposes plain functions over a
 * ``unicode``     — nfc, bom, zero-width, no-break-space, confusable-d, cyrillic
 * ``tone_marks``  — tone-placement (site style: traditional, see handbook.tones)
 * ``frontmatter`` — front-matter (YAML) and the per-type schema of handbook.schema:
-                    front-matter-missing, front-matter-field, front-matter-type
+                    front-matter-required, front-matter-date, front-matter-value
 * ``html``        — html-script, html-iframe, html-event-handler, javascript-link, inline-style
 * ``structure``   — heading-level, image-alt, mermaid
 * ``links``       — link-target, link-anchor (resolved in both languages)

@@ -1,6 +1,6 @@
 """Front-matter rules: malformed YAML (``front-matter``), and the per-type
-schema owned by ``handbook.schema`` (``front-matter-missing``,
-``front-matter-field``, ``front-matter-type``): required fields, date forms,
+schema owned by ``handbook.schema`` (``front-matter-required``,
+``front-matter-date``, ``front-matter-value``): required fields, date forms,
 allowed values. This module only adapts the schema's findings to the linter;
 it never restates the schema.
 """
@@ -31,7 +31,8 @@ def check_site(documents: list[Document]) -> list[ContentError]:
     """The schema over every page at once (translations inherit from originals)."""
     parsed = [_source(d) for d in documents if d.meta_error is None and d.base_uri is not None]
     if _schema is not None:
-        return list(_schema.check(parsed))
+        check_all = getattr(_schema, "check_site", None) or getattr(_schema, "check")
+        return list(check_all(parsed))
     return [e for s in parsed for e in _minimal(s)]
 
 
@@ -39,7 +40,7 @@ def _minimal(source: Source) -> list[ContentError]:  # pragma: no cover - pre-sc
     problems = []
     if not source.meta.get("title"):
         problems.append(ContentError(
-            source.path, 1, "front-matter-missing",
+            source.path, 1, "front-matter-required",
             "Thiếu trường 'title' trong front matter.", "Front matter lacks the field 'title'.",
             "Thêm dòng 'title: Tiêu đề trang'.", "Add a 'title: ...' line."))
     if "last_reviewed" in source.meta:
@@ -47,6 +48,6 @@ def _minimal(source: Source) -> list[ContentError]:  # pragma: no cover - pre-sc
             fm.as_date(source.meta["last_reviewed"], source.path, "last_reviewed",
                        fm.field_line(source.text, "last_reviewed"))
         except ContentError as exc:
-            exc.rule = "front-matter-field"
+            exc.rule = "front-matter-date"
             problems.append(exc)
     return problems
