@@ -29,3 +29,14 @@ def current_language(config) -> str:
 
 def repo_root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def is_final_build(config) -> bool:
+    """True in the outermost build, after every language has been built.
+
+    mkdocs-static-i18n builds the other languages from inside the default
+    language's ``on_post_build`` (priority -100); a hook that must see the whole
+    site runs at a lower priority and acts only when this is true.
+    """
+    i18n = config.plugins.get("i18n")
+    return not getattr(i18n, "building", False)

@@ -81,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(args.out).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    # mkdtemp makes a private (0700) folder; the site must be readable by the
+    # web server's user once it is copied or swapped in, like any new folder.
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", args.config,
                "--site-dir", str(staging), *args.mkdocs_args]

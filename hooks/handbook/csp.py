@@ -1,0 +1,195 @@
+"""Content-Security-Policy for the built site, with hashes of its inline code.
+
+Material writes a few small scripts into every page (the site root for the
+current page, the tabs' and the anchor's state), and other capabilities may add
+their own. A policy without ``'unsafe-inline'`` must list the SHA-256 hash of
+each one. Rather than keeping a hand-made list that breaks the first time a
+template changes, the hashes are computed from the built HTML itself: every
+inline ``<script>`` and ``<style>`` element, and — should one ever appear —
+every inline event handler or ``style=""`` attribute (allowed through
+``'unsafe-hashes'``, which CSP level 3 defines for exactly this case).
+
+Everything here takes text and returns text; ``hooks/csp.py`` feeds it the
+built pages and writes the result where the web server includes it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+# Directives that do not depend on the content. Each keeps the site to itself:
+# no other host can serve it code, styles, fonts, images or frame it.
+BASE_DIRECTIVES: dict[str, list[str]] = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    # Material's search runs in a dedicated worker loaded from the site.
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+# Scripts with one of these types (or none) are executed, so CSP applies.
+# Data blocks (type="application/json", Material's __config) are not.
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module",
+             "text/ecmascript", "application/ecmascript", "text/jscript"}
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
+_STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
+_TAG = re.compile(r"<[a-zA-Z][^\s>/]*\s[^>]*>")
+_ATTR = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_SRC = re.compile(r"""(?:^|\s)src\s*=""", re.I)
+
+
+def source_hash(text: str) -> str:
+    """The CSP source expression allowing exactly ``text`` (UTF-8, SHA-256)."""
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+@dataclass
+class InlineCode:
+    """Hashes of the inline code found in one or more pages."""
+    scripts: set[str] = field(default_factory=set)
+    styles: set[str] = field(default_factory=set)
+    # event handler attributes (onclick=...) and style="" attributes
+    script_attributes: set[str] = field(default_factory=set)
+    style_attributes: set[str] = field(default_factory=set)
+
+    def update(self, other: "InlineCode") -> None:
+        self.scripts |= other.scripts
+        self.styles |= other.styles
+        self.script_attributes |= other.script_attributes
+        self.style_attributes |= other.style_attributes
+
+
+def _is_executable(attrs: str) -> bool:
+    if _SRC.search(attrs):
+        return False  # external file: allowed by 'self', not by a hash
+    match = _TYPE.search(attrs)
+    if not match:
+        return True
+    kind = next(g for g in match.groups() if g is not None)
+    return kind.strip().lower() in _JS_TYPES
+
+
+def find_inline_code(page_html: str) -> InlineCode:
+    """Hash every piece of inline code in one HTML document.
+
+    Script and style element text is raw text in HTML (no character
+    references), so it is hashed as written; attribute values are hashed as
+    the browser sees them, after character references are decoded.
+    """
+    found = InlineCode()
+    for attrs, body in _SCRIPT.findall(page_html):
+        if _is_executable(attrs):
+            found.scripts.add(source_hash(body))
+    without_scripts = _SCRIPT.sub("", page_html)
+    for _attrs, body in _STYLE.findall(without_scripts):
+        found.styles.add(source_hash(body))
+    for tag in _TAG.findall(_STYLE.sub("", without_scripts)):
+        for match in _ATTR.finditer(tag):
+            name = match.group(1).lower()
+            value = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
+            if name == "style":
+                found.style_attributes.add(source_hash(value))
+            elif name.startswith("on") and len(name) > 2:
+                found.script_attributes.add(source_hash(value))
+    return found
+
+
+def scan_site(site_dir: Path, pages: Iterable[Path] | None = None) -> InlineCode:
+    """Inline code of every HTML file of a built site."""
+    found = InlineCode()
+    for page in pages if pages is not None else sorted(Path(site_dir).rglob("*.html")):
+        found.update(find_inline_code(page.read_text(encoding="utf-8", errors="replace")))
+    return found
+
+
+def directives(code: InlineCode) -> dict[str, list[str]]:
+    """The policy's directives for a site with this inline code."""
+    result = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
+    scripts = sorted(code.scripts | code.script_attributes)
+    styles = sorted(code.styles | code.style_attributes)
+    if code.script_attributes:
+        result["script-src"].append("'unsafe-hashes'")
+    result["script-src"] += scripts
+    if code.style_attributes:
+        result["style-src"].append("'unsafe-hashes'")
+    result["style-src"] += styles
+    return result
+
+
+def policy(code: InlineCode) -> str:
+    """The Content-Security-Policy header value."""
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives(code).items())
+
+
+def parse_policy(value: str) -> dict[str, list[str]]:
+    """Header value -> {directive: [sources]} (for checks and tests)."""
+    result: dict[str, list[str]] = {}
+    for part in value.split(";"):
+        words = part.split()
+        if words:
+            result.setdefault(words[0].lower(), words[1:])
+    return result
+
+
+def allows(policy_value: str, code: InlineCode) -> list[str]:
+    """Inline code that ``policy_value`` would block (empty when all allowed)."""
+    parsed = parse_policy(policy_value)
+    script_src = set(parsed.get("script-src", parsed.get("default-src", [])))
+    style_src = set(parsed.get("style-src", parsed.get("default-src", [])))
+    blocked = [f"script {h}" for h in sorted(code.scripts) if h not in script_src]
+    blocked += [f"style {h}" for h in sorted(code.styles) if h not in style_src]
+    if code.script_attributes and "'unsafe-hashes'" not in script_src:
+        blocked.append("event handler attributes need 'unsafe-hashes'")
+    blocked += [f"event handler {h}" for h in sorted(code.script_attributes) if h not in script_src]
+    if code.style_attributes and "'unsafe-hashes'" not in style_src:
+        blocked.append("style attributes need 'unsafe-hashes'")
+    blocked += [f"style attribute {h}" for h in sorted(code.style_attributes) if h not in style_src]
+    return blocked
+
+
+NGINX_VARIABLE = "cam_nang_csp"
+
+
+def nginx_include(policy_value: str) -> str:
+    """An nginx ``http``-level snippet defining ``$cam_nang_csp``.
+
+    The policy goes on every response except PDF files: Chromium's PDF viewer
+    runs as a plugin inside the PDF's own document, and ``object-src 'none'``
+    on that response would leave the reader with an empty page. Empty values
+    are not sent by ``add_header``.
+    """
+    if '"' in policy_value or "\n" in policy_value:
+        raise ValueError("policy must not contain quotes or newlines")
+    return (
+        "# Generated by hooks/csp.py at build time: do not edit.\n"
+        "# Content-Security-Policy of this release (SHA-256 hashes of every\n"
+        "# inline script and style of every page). Included at http level by\n"
+        "# deploy/nginx/cam-nang.conf; the server block sends $cam_nang_csp.\n"
+        f"map $sent_http_content_type ${NGINX_VARIABLE} {{\n"
+        f'    "~*^application/pdf" "";\n'
+        f'    default "{policy_value}";\n'
+        "}\n"
+    )
+
+
+def policy_from_include(text: str) -> str:
+    """Read the policy back from an include written by :func:`nginx_include`."""
+    match = re.search(r'^\s*default "([^"]*)";', text, re.M)
+    if not match:
+        raise ValueError("no policy in the include")
+    return match.group(1)

@@ -1,0 +1,87 @@
+"""What the web server needs from a build, besides the pages themselves.
+
+- A "not found" page per language. MkDocs renders ``404.html`` once per build
+  into the site root, and mkdocs-static-i18n runs one build per language into
+  the same folder, so the last language built overwrote the Vietnamese page and
+  ``/en/404.html`` never existed. The hook keeps each language's rendering and
+  writes it where the server looks for it (``404.html``, ``en/404.html``).
+- Precompressed copies (``.gz``) of the larger static files, served by nginx's
+  ``gzip_static`` without compressing them again on every request. HTML pages
+  are compressed by nginx on the fly (there are thousands; compressing them at
+  build time would slow every build for little gain).
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from pathlib import Path
+
+from handbook.sources import DEFAULT_LANGUAGE
+
+NOT_FOUND = "404.html"
+
+# Files worth precompressing: text the browser downloads, larger than a packet.
+PRECOMPRESS_SUFFIXES = (".js", ".css", ".json", ".svg", ".xml", ".csv", ".txt")
+PRECOMPRESS_MIN_BYTES = 1024
+# Source maps are fetched only by developer tools.
+PRECOMPRESS_SKIP = (".map",)
+
+
+def not_found_path(language: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """Site-relative path of a language's "not found" page."""
+    return NOT_FOUND if language == default else f"{language}/{NOT_FOUND}"
+
+
+_SWITCH_LINK = re.compile(r'(<a href=")[^"]*(" hreflang="([A-Za-z-]+)" class="md-select__link")')
+
+
+def language_home(language: str, default: str = DEFAULT_LANGUAGE) -> str:
+    return "/" if language == default else f"/{language}/"
+
+
+def switch_to_home_pages(page_html: str, default: str = DEFAULT_LANGUAGE) -> str:
+    """Point the language switcher of a "not found" page at each language's
+    home page (there is no counterpart of a page that does not exist; left
+    alone, the links lead to whatever page was rendered last)."""
+    return _SWITCH_LINK.sub(lambda m: m.group(1) + language_home(m.group(3), default) + m.group(2),
+                            page_html)
+
+
+def write_not_found_pages(site_dir: Path, pages: dict[str, str],
+                          default: str = DEFAULT_LANGUAGE) -> list[Path]:
+    """Write each language's rendered 404 page to its own path."""
+    written = []
+    for language, html in sorted(pages.items()):
+        target = Path(site_dir) / not_found_path(language, default)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+        written.append(target)
+    return written
+
+
+def precompress_candidates(site_dir: Path) -> list[Path]:
+    site_dir = Path(site_dir)
+    found = []
+    for path in site_dir.rglob("*"):
+        name = path.name
+        if (name.endswith(PRECOMPRESS_SUFFIXES) and not name.endswith(PRECOMPRESS_SKIP)
+                and not any(part.startswith(".") for part in path.relative_to(site_dir).parts)
+                and path.is_file() and path.stat().st_size >= PRECOMPRESS_MIN_BYTES):
+            found.append(path)
+    return sorted(found)
+
+
+def precompress(paths: list[Path]) -> list[Path]:
+    """Write ``<file>.gz`` next to each file (reproducible: no name, no time).
+
+    A copy is only rewritten when its content would change, so an unchanged
+    asset keeps the same ``.gz`` bytes across builds."""
+    written = []
+    for path in paths:
+        data = path.read_bytes()
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        target = path.with_name(path.name + ".gz")
+        if not target.exists() or target.read_bytes() != packed:
+            target.write_bytes(packed)
+        written.append(target)
+    return written

@@ -1,0 +1,39 @@
+"""Hook: a 404 page per language, and precompressed static files for nginx.
+
+Logic in ``handbook/serve.py``; see deploy/nginx/ for the server side.
+"""
+from pathlib import Path
+
+from mkdocs.plugins import CombinedEvent, event_priority
+
+from adapter import current_language, is_final_build
+from handbook import serve
+from handbook.language_switch import drop_alternate_links
+
+# language -> rendered 404 page. Not cleared in on_config: mkdocs-static-i18n
+# runs on_config again for each language; the module itself is loaded afresh
+# with every configuration load (each build, each `mkdocs serve` rebuild).
+_not_found: dict[str, str] = {}
+
+
+def on_post_template(output_content, template_name, config):
+    if template_name != serve.NOT_FOUND:
+        return output_content
+    # Like pages, the 404 page must not make Material look up sitemaps.
+    output_content = serve.switch_to_home_pages(drop_alternate_links(output_content))
+    _not_found[current_language(config)] = output_content
+    return output_content
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) built the other languages
+def _write_not_found_pages(config):
+    serve.write_not_found_pages(Path(config.site_dir), _not_found)
+
+
+@event_priority(-300)  # last: after the CSP hook (-200) has read the final pages
+def _precompress(config):
+    if is_final_build(config):
+        serve.precompress(serve.precompress_candidates(Path(config.site_dir)))
+
+
+on_post_build = CombinedEvent(_write_not_found_pages, _precompress)

@@ -1,0 +1,289 @@
+"""The site as the real nginx serves it with deploy/nginx/: security headers on
+every response, the build's Content-Security-Policy, caching per kind of file,
+compression, types, and a "not found" page per language."""
+from __future__ import annotations
+
+import gzip
+import http.client
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import running_nginx
+from handbook import csp
+
+YEAR = "public, max-age=31536000, immutable"
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+REQUIRED_DIRECTIVES = {
+    "default-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+
+
+class Response:
+    def __init__(self, status: int, headers: http.client.HTTPMessage, body: bytes):
+        self.status = status
+        self.headers = headers
+        self.raw = body
+
+    def header(self, name: str) -> str | None:
+        return self.headers.get(name)
+
+    @property
+    def body(self) -> bytes:
+        if self.header("Content-Encoding") == "gzip":
+            return gzip.decompress(self.raw)
+        return self.raw
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def fetch(base: str, path: str, gzip_ok: bool = True, method: str = "GET") -> Response:
+    parsed = urlparse(base)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
+    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {"Accept-Encoding": "identity"}
+    conn.request(method, path, headers=headers)
+    resp = conn.getresponse()
+    body = resp.read()
+    conn.close()
+    return Response(resp.status, resp.headers, body)
+
+
+def assert_security_headers(resp: Response, where: str, with_csp: bool = True) -> None:
+    for name, value in SECURITY_HEADERS.items():
+        assert resp.header(name) == value, f"{where}: {name} is {resp.header(name)!r}"
+    permissions = resp.header("Permissions-Policy") or ""
+    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
+        assert feature in permissions, f"{where}: Permissions-Policy lacks {feature}"
+    if with_csp:
+        assert_strict_policy(resp.header("Content-Security-Policy"), where)
+    assert resp.header("Server") == "nginx", f"{where}: server version leaked: {resp.header('Server')}"
+
+
+def assert_strict_policy(value: str | None, where: str) -> None:
+    assert value, f"{where}: no Content-Security-Policy"
+    parsed = csp.parse_policy(value)
+    for directive, sources in REQUIRED_DIRECTIVES.items():
+        assert parsed.get(directive) == sources, f"{where}: {directive} is {parsed.get(directive)}"
+    scripts = parsed["script-src"]
+    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, scripts
+    assert "'self'" in scripts and any(s.startswith("'sha256-") for s in scripts), scripts
+    assert "'unsafe-inline'" not in parsed["style-src"], parsed["style-src"]
+    # only the site itself: no host, scheme or wildcard anywhere
+    for directive, sources in parsed.items():
+        for source in sources:
+            assert source.startswith("'") or source == "data:", f"{where}: {directive} allows {source}"
+
+
+def one(site: Path, pattern: str) -> str:
+    matches = sorted(site.glob(pattern))
+    assert matches, f"nothing matches {pattern}"
+    return "/" + matches[0].relative_to(site).as_posix()
+
+
+# ---------------------------------------------------------------- pages
+
+
+@pytest.mark.parametrize("path", ["/", "/en/", "/cam-nang/cong-khai/", "/en/cam-nang/cong-khai/"])
+def test_pages_are_served_with_security_headers_and_no_cache(nginx_url, path):
+    resp = fetch(nginx_url, path)
+    assert resp.status == 200
+    assert resp.header("Content-Type") == "text/html; charset=utf-8"
+    assert resp.header("Cache-Control") == "no-cache"
+    assert_security_headers(resp, path)
+
+
+def test_policy_is_the_one_the_build_wrote_and_allows_every_inline_script(nginx_url, site):
+    served = fetch(nginx_url, "/").header("Content-Security-Policy")
+    written = (site / ".nginx" / "csp.txt").read_text(encoding="utf-8").strip()
+    assert served == written
+    assert csp.policy_from_include((site / ".nginx" / "csp.conf").read_text(encoding="utf-8")) == written
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    blocked = {}
+    for page in pages:
+        found = csp.find_inline_code(page.read_text(encoding="utf-8"))
+        assert found.scripts, f"{page}: expected Material's inline scripts"
+        missing = csp.allows(served, found)
+        if missing:
+            blocked[page.relative_to(site).as_posix()] = missing
+    assert not blocked, f"inline code the policy blocks: {blocked}"
+
+
+def test_build_hides_its_nginx_include(nginx_url):
+    assert fetch(nginx_url, "/.nginx/csp.conf").status == 404
+    assert fetch(nginx_url, "/.nginx/csp.txt").status == 404
+
+
+def test_folder_without_slash_redirects_relatively(nginx_url):
+    resp = fetch(nginx_url, "/en")
+    assert resp.status == 301
+    assert resp.header("Location") == "/en/"
+
+
+# ---------------------------------------------------------------- 404
+
+
+@pytest.mark.parametrize(("path", "lang", "heading"), [
+    ("/khong-co-trang-nay/", "vi", "Không tìm thấy trang"),
+    ("/cam-nang/khong-co/", "vi", "Không tìm thấy trang"),
+    ("/en/no-such-page/", "en", "Page not found"),
+    ("/en/cam-nang/nope.html", "en", "Page not found"),
+])
+def test_not_found_page_is_in_the_readers_language(nginx_url, path, lang, heading):
+    resp = fetch(nginx_url, path)
+    assert resp.status == 404
+    assert resp.header("Content-Type") == "text/html; charset=utf-8"
+    assert f'<html lang="{lang}"' in resp.text
+    assert f"<h1>{heading}</h1>" in resp.text
+    assert resp.header("Cache-Control") == "no-cache"
+    assert_security_headers(resp, path)
+
+
+def test_not_found_pages_link_to_each_language_home(site):
+    for name, home in (("404.html", 'href="/"'), ("en/404.html", 'href="/en/"')):
+        html = (site / name).read_text(encoding="utf-8")
+        assert '<a href="/" hreflang="vi" class="md-select__link">' in html, name
+        assert '<a href="/en/" hreflang="en" class="md-select__link">' in html, name
+        assert home in html.split("<h1>", 1)[1], name
+        assert 'rel="alternate"' not in html.split("</head>")[0], name
+
+
+# ---------------------------------------------------------------- assets
+
+
+def test_fingerprinted_theme_files_are_cached_for_a_year(nginx_url, site):
+    for pattern, kind in [("assets/javascripts/bundle.*.min.js", "application/javascript"),
+                          ("assets/javascripts/workers/search.*.min.js", "application/javascript"),
+                          ("assets/stylesheets/main.*.min.css", "text/css"),
+                          ("assets/stylesheets/palette.*.min.css", "text/css")]:
+        path = one(site, pattern)
+        resp = fetch(nginx_url, path)
+        assert resp.status == 200, path
+        assert resp.header("Cache-Control") == YEAR, path
+        assert resp.header("Content-Type") == f"{kind}; charset=utf-8", path
+        assert resp.header("Content-Encoding") == "gzip", path
+        assert resp.body == (site / path.lstrip("/")).read_bytes(), path
+        assert_security_headers(resp, path)
+
+
+def test_fonts_are_woff2_cached_for_a_year(nginx_url, site):
+    fonts = sorted((site / "assets" / "fonts").glob("*.woff2"))
+    assert fonts
+    for font in fonts:
+        path = "/" + font.relative_to(site).as_posix()
+        resp = fetch(nginx_url, path)
+        assert resp.status == 200
+        assert resp.header("Content-Type") == "font/woff2"
+        assert resp.header("Cache-Control") == YEAR
+        assert resp.header("Content-Encoding") is None, "woff2 is already compressed"
+        assert_security_headers(resp, path)
+
+
+def test_own_unfingerprinted_files_are_revalidated(nginx_url):
+    for path in ("/assets/stylesheets/handbook.css", "/assets/stylesheets/fonts.css"):
+        resp = fetch(nginx_url, path)
+        assert resp.status == 200
+        assert resp.header("Cache-Control") == "no-cache", path
+        assert resp.header("ETag"), path
+
+
+def test_search_index_is_json_compressed_and_revalidated(nginx_url, site):
+    indexes = sorted(site.rglob("search_index.json"))
+    assert indexes
+    for index in indexes:
+        path = "/" + index.relative_to(site).as_posix()
+        resp = fetch(nginx_url, path)
+        assert resp.status == 200
+        assert resp.header("Content-Type") == "application/json; charset=utf-8"
+        assert resp.header("Cache-Control") == "no-cache"
+        assert resp.header("Content-Encoding") == "gzip"
+        assert "Accept-Encoding" in (resp.header("Vary") or "")
+        assert resp.body == index.read_bytes()
+        assert len(resp.raw) < index.stat().st_size
+        assert_security_headers(resp, path)
+
+
+def test_gzip_is_negotiated(nginx_url, site):
+    zipped = fetch(nginx_url, "/en/")
+    plain = fetch(nginx_url, "/en/", gzip_ok=False)
+    assert zipped.header("Content-Encoding") == "gzip"
+    assert plain.header("Content-Encoding") is None
+    assert zipped.body == plain.body == (site / "en" / "index.html").read_bytes()
+    assert len(zipped.raw) < len(plain.raw) / 2
+    assert "Accept-Encoding" in zipped.header("Vary")
+
+
+def test_precompressed_copies_match_their_originals(site):
+    copies = sorted(site.rglob("*.gz"))
+    assert any(c.name.startswith("bundle.") for c in copies)
+    assert any(c.name == "search_index.json.gz" for c in copies)
+    for copy in copies:
+        original = copy.with_name(copy.name[:-3])
+        assert original.exists(), copy
+        assert gzip.decompress(copy.read_bytes()) == original.read_bytes(), f"stale {copy}"
+
+
+# ---------------------------------------------------------------- types
+
+
+@pytest.fixture(scope="module")
+def typed_files_url(site, tmp_path_factory):
+    """nginx with this configuration over a folder of sample downloads (the
+    shipped site may not carry each kind of file)."""
+    root = tmp_path_factory.mktemp("typed") / "root"
+    (root / ".nginx").mkdir(parents=True)
+    shutil.copy2(site / ".nginx" / "csp.conf", root / ".nginx" / "csp.conf")
+    samples = {
+        "bang-kiem.xlsx": b"PK\x03\x04" + b"\0" * 2000,
+        "cam-nang.pdf": b"%PDF-1.7\n" + b"%" * 2000 + b"\n%%EOF\n",
+        "bang-kiem.csv": "mã,yêu cầu\ncong-khai,Công khai kế hoạch\n".encode("utf-8") * 40,
+        "data.json": b'{"a": 1}',
+        "font.woff2": b"wOF2" + b"\0" * 100,
+        "index.html": b"<!doctype html><title>x</title>",
+    }
+    for name, data in samples.items():
+        (root / name).write_bytes(data)
+    with running_nginx(root, tmp_path_factory.mktemp("nginx-typed")) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("name", "content_type"), [
+    ("bang-kiem.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    ("cam-nang.pdf", "application/pdf"),
+    ("bang-kiem.csv", "text/csv; charset=utf-8"),
+    ("data.json", "application/json; charset=utf-8"),
+    ("font.woff2", "font/woff2"),
+])
+def test_download_types(typed_files_url, name, content_type):
+    resp = fetch(typed_files_url, "/" + name)
+    assert resp.status == 200
+    assert resp.header("Content-Type") == content_type
+    assert resp.header("Cache-Control") in ("no-cache", YEAR)
+    # Chromium shows a PDF through a plugin inside the PDF's own document:
+    # object-src 'none' there would leave an empty page, so no policy on PDFs.
+    assert_security_headers(resp, name, with_csp=not name.endswith(".pdf"))
+    if name.endswith(".pdf"):
+        assert resp.header("Content-Security-Policy") is None
+
+
+def test_csv_is_compressed_on_the_fly(typed_files_url):
+    resp = fetch(typed_files_url, "/bang-kiem.csv")
+    assert resp.header("Content-Encoding") == "gzip"
+    assert "Công khai" in resp.text

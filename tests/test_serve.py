@@ -1,0 +1,52 @@
+"""What the build leaves for the web server (hooks/handbook/serve.py): a
+"not found" page per language and precompressed copies of static files."""
+from __future__ import annotations
+
+import gzip
+
+from handbook import serve
+
+
+def test_not_found_paths_per_language():
+    assert serve.not_found_path("vi") == "404.html"
+    assert serve.not_found_path("en") == "en/404.html"
+
+
+def test_switcher_of_not_found_page_leads_to_home_pages():
+    html = ('<a href="/van-ban/" hreflang="vi" class="md-select__link">Tiếng Việt</a>'
+            '<a href="/en/van-ban/" hreflang="en" class="md-select__link">English</a>'
+            '<a href="/van-ban/" class="other">x</a>')
+    out = serve.switch_to_home_pages(html)
+    assert '<a href="/" hreflang="vi" class="md-select__link">' in out
+    assert '<a href="/en/" hreflang="en" class="md-select__link">' in out
+    assert '<a href="/van-ban/" class="other">' in out
+
+
+def test_write_not_found_pages(tmp_path):
+    written = serve.write_not_found_pages(tmp_path, {"vi": "vi page", "en": "en page"})
+    assert (tmp_path / "404.html").read_text(encoding="utf-8") == "vi page"
+    assert (tmp_path / "en" / "404.html").read_text(encoding="utf-8") == "en page"
+    assert len(written) == 2
+
+
+def test_precompress_selects_text_files_and_is_reproducible(tmp_path):
+    (tmp_path / "assets").mkdir()
+    (tmp_path / ".nginx").mkdir()
+    big = "body { color: red }\n" * 200
+    (tmp_path / "assets" / "site.css").write_text(big, encoding="utf-8")
+    (tmp_path / "assets" / "tiny.js").write_text("x()", encoding="utf-8")
+    (tmp_path / "assets" / "site.css.map").write_text(big, encoding="utf-8")
+    (tmp_path / "assets" / "font.woff2").write_bytes(b"\0" * 5000)
+    (tmp_path / ".nginx" / "csp.txt").write_text(big, encoding="utf-8")
+    candidates = serve.precompress_candidates(tmp_path)
+    assert candidates == [tmp_path / "assets" / "site.css"]
+    first = serve.precompress(candidates)[0].read_bytes()
+    assert gzip.decompress(first) == big.encode()
+    assert serve.precompress(candidates)[0].read_bytes() == first
+
+
+def test_built_site_has_both_not_found_pages(site):
+    vi = (site / "404.html").read_text(encoding="utf-8")
+    en = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in vi and "Không tìm thấy trang" in vi
+    assert '<html lang="en"' in en and "Page not found" in en
