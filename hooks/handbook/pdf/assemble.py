@@ -32,6 +32,9 @@ _DROP_CLASSES = {"headerlink", "md-content__button", "footnote-backref", "md-sou
                  "md-feedback", "md-tags"}
 _DROP_TAGS = {"script", "style", "noscript", "template", "button", "link", "meta"}
 _UNWRAP_TAGS = {"form"}
+# Symbols the embedded Noto fonts lack, replaced by ones they have (a missing
+# glyph would pull in a system fallback font).
+_SYMBOLS = str.maketrans({"\u25cf": "\u2022", "\u2713": "x", "\u2714": "x"})
 
 
 @dataclass(frozen=True)
@@ -193,6 +196,11 @@ class _Rewriter:
                 el.text = None
                 el.set("class", "task-list-indicator pdf-hidden")
         self._form_controls(root)
+        for el in root.iter():
+            if el.text:
+                el.text = el.text.translate(_SYMBOLS)
+            if el.tail:
+                el.tail = el.tail.translate(_SYMBOLS)
 
     @staticmethod
     def _form_controls(root: ET.Element) -> None:
