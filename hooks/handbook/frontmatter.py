@@ -34,7 +34,7 @@ def split(text: str, path: str) -> tuple[dict, str, int]:
     block = match.group(1) or ""
     try:
         data = yaml.safe_load(block) if block.strip() else {}
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2023-02-30)
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
         problem = getattr(exc, "problem", None) or str(exc)

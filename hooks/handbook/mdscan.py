@@ -52,10 +52,15 @@ class Link:
 def body_lines(source: Source) -> Iterator[Line]:
     """Every line of the page body with its file line number and, inside a
     fenced block, the fence's info string (``checklist``, ``python``, "")."""
+    return text_lines(source.body, source.body_line)
+
+
+def text_lines(markdown: str, first_line: int = 1) -> Iterator[Line]:
+    """``body_lines`` for any Markdown text (e.g. what a hook is rendering)."""
     fence: tuple[str, int] | None = None  # (marker char, length)
     info = None
-    for offset, text in enumerate(source.body.split("\n")):
-        number = source.body_line + offset
+    for offset, text in enumerate(markdown.split("\n")):
+        number = first_line + offset
         match = FENCE.match(text)
         if fence is None:
             if match:
@@ -80,12 +85,27 @@ def plain_heading_text(text: str) -> str:
     return text.replace("`", "").strip()
 
 
+_headings_cache: dict[int, tuple[Source, list[Heading]]] = {}
+
+
 def headings(source: Source) -> list[Heading]:
     """ATX headings outside code fences, with the anchor Python-Markdown's toc
-    gives them (explicit ``{#id}`` or slugify, ``_1`` suffixes for repeats)."""
+    gives them (explicit ``{#id}`` or slugify, ``_1`` suffixes for repeats).
+    Cached per source object (several capabilities ask for the same page)."""
+    hit = _headings_cache.get(id(source))
+    if hit is not None and hit[0] is source:
+        return hit[1]
+    found = text_headings(source.body, source.body_line)
+    if len(_headings_cache) > 20000:  # long `mkdocs serve` sessions: drop stale entries
+        _headings_cache.clear()
+    _headings_cache[id(source)] = (source, found)
+    return found
+
+
+def text_headings(markdown: str, first_line: int = 1) -> list[Heading]:
     found: list[Heading] = []
     used: set[str] = set()
-    for line in body_lines(source):
+    for line in text_lines(markdown, first_line):
         if line.fence is not None:
             continue
         match = _HEADING.match(line.text)
@@ -106,6 +126,20 @@ def headings(source: Source) -> list[Heading]:
         used.add(anchor)
         found.append(Heading(level, text, anchor, line.number))
     return found
+
+
+def fenced_blocks(source: Source, info: str) -> list[tuple[int, str]]:
+    """Contents of the code fences whose info string is ``info``, with the
+    line number of the opening fence."""
+    blocks: list[tuple[int, list[str]]] = []
+    previous = None
+    for line in body_lines(source):
+        if line.fence == info:
+            if previous is None or previous.fence != info or previous.number != line.number - 1:
+                blocks.append((line.number - 1, []))
+            blocks[-1][1].append(line.text)
+        previous = line
+    return [(start, "\n".join(lines)) for start, lines in blocks]
 
 
 def strip_code_spans(text: str) -> str:

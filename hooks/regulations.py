@@ -1,0 +1,46 @@
+"""Hook: regulation pages get their metadata box and their "cited in" lists;
+``generate: documents-index`` fills the documents index."""
+from pathlib import Path
+
+from adapter import current_language, editor_errors, repo_root
+from handbook import backlinks, generated, memo, regulations, sources
+
+_state: dict = {}
+
+
+@memo.per_sources
+def _regulations(all_sources, lang):
+    return regulations.collect(all_sources, lang)
+
+
+@memo.per_sources
+def _citations(all_sources, lang):
+    targets = set(_regulations(all_sources, lang))
+    return backlinks.build_index(all_sources, lang, targets)
+
+
+def on_files(files, config):
+    _state["sources"] = sources.load(config.docs_dir, repo_root(config))
+    _state["docs_dir"] = Path(config.docs_dir)
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.abs_src_path is None:
+        return markdown
+    lang = current_language(config)
+    src_uri = Path(page.file.abs_src_path).relative_to(_state["docs_dir"]).as_posix()
+    _, base = sources.split_language(src_uri)
+    with editor_errors():
+        regs = _regulations(_state["sources"], lang)
+        reg = regs.get(base)
+        if reg is None:
+            return markdown
+        markdown = backlinks.insert(markdown, base, _citations(_state["sources"], lang).get(base, []), lang)
+        return regulations.insert_after_title(markdown, regulations.header_box(reg, regs, lang))
+
+
+@generated.register("documents-index")
+def documents_index(request: generated.Request) -> str:
+    return regulations.documents_index(_regulations(request.sources, request.lang), request.lang,
+                                       request.source.base_uri)
