@@ -221,3 +221,34 @@ def page_factory(browser):
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def checklist_site(tmp_path_factory) -> Path:
+    """The project plus the checklist fixture pages (tests/fixtures/checklists/),
+    built once: checklists tested on known items whatever the content holds."""
+    from checklist_fixtures import add_fixture_pages
+
+    project = tmp_path_factory.mktemp("checklist-project")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, project / part)
+    add_fixture_pages(project)
+    out = project / "site"
+    result = run_build(project, out)
+    if result.returncode != 0:
+        pytest.fail(f"checklist fixture build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def checklist_site_url(checklist_site) -> str:
+    """``checklist_site`` over HTTP on a free loopback port."""
+    handler = functools.partial(_QuietHandler, directory=str(checklist_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()

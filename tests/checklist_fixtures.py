@@ -1,0 +1,29 @@
+"""Shared helpers for the checklist tests: the fixture pages (tests/fixtures/
+checklists/docs/thu-nghiem/) added to a copy of the project, so generated
+checklists and downloads are tested on known items whatever the content holds."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checklists"
+FIXTURE_DOCS = FIXTURES / "docs"
+FIXTURE_PAGES = ("thu-nghiem/luat.md", "thu-nghiem/cong-khai.md", "thu-nghiem/hoi-nghi.md",
+                 "thu-nghiem/trach-nhiem.md")
+
+
+def add_fixture_pages(project: Path) -> Path:
+    """Copy the fixture pages into ``project``'s docs and list them in its nav."""
+    shutil.copytree(FIXTURE_DOCS / "thu-nghiem", project / "docs" / "thu-nghiem")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    entry = "  - Thử nghiệm:\n" + "".join(f"      - {p}\n" for p in FIXTURE_PAGES)
+    marker = "\nnav:\n"
+    head, _, tail = text.partition(marker)
+    # append to the end of the nav list (the nav block ends at the first
+    # top-level key after it)
+    lines = tail.split("\n")
+    end = next((i for i, l in enumerate(lines) if l and not l.startswith((" ", "-", "#"))), len(lines))
+    lines.insert(end, entry.rstrip("\n"))
+    config.write_text(head + marker + "\n".join(lines), encoding="utf-8")
+    return project
