@@ -30,13 +30,14 @@ def on_page_markdown(markdown, page, config, files):
     ctx = editorial.CURRENT
     lang = current_language(config)
     src_uri = page.file.src_uri
+    file_lang, base = split_language(src_uri)
+    meta = editorial.merged_meta(ctx.originals().get(base), page.meta)  # translations inherit
     updated = history.last_updated(ctx.history, src_uri, page.file.abs_src_path)
-    page.meta["page_facts"] = editorial.page_facts(lang, src_uri, page.meta, updated, ctx.today,
+    page.meta["page_facts"] = editorial.page_facts(lang, src_uri, meta, updated, ctx.today,
                                                    ctx.edit_url_template)
-    notice = editorial.review_notice(lang, page.meta, ctx.today)
+    notice = editorial.review_notice(lang, meta, ctx.today)
     if notice:
         notices.add(page.meta, *notice)
-    file_lang, base = split_language(src_uri)
     if file_lang != sources.DEFAULT_LANGUAGE:
         status = ctx.translations().get(base)
         original_url = base[:-3] + "/" if base.endswith(".md") else base

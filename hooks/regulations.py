@@ -13,15 +13,22 @@ def _regulations(all_sources, lang):
     return regulations.collect(all_sources, lang)
 
 
+def _checklist_item_anchor(item_id: str) -> str:
+    return f"ck-{item_id}"  # the anchor hooks/checklists.py gives an item on its page
+
+
 @memo.per_sources
-def _citations(all_sources, lang):
+def _citations(all_sources, lang, items_rendered):
     targets = set(_regulations(all_sources, lang))
-    return backlinks.build_index(all_sources, lang, targets)
+    return backlinks.build_index(all_sources, lang, targets,
+                                 _checklist_item_anchor if items_rendered else None)
 
 
 def on_files(files, config):
     _state["sources"] = sources.load(config.docs_dir, repo_root(config))
     _state["docs_dir"] = Path(config.docs_dir)
+    # checklist items have their own anchor only where the checklists hook renders them
+    _state["items_rendered"] = any(Path(str(name)).stem == "checklists" for name in (config.hooks or {}))
     return files
 
 
@@ -36,7 +43,7 @@ def on_page_markdown(markdown, page, config, files):
         reg = regs.get(base)
         if reg is None:
             return markdown
-        markdown = backlinks.insert(markdown, base, _citations(_state["sources"], lang).get(base, []), lang)
+        markdown = backlinks.insert(markdown, base, _citations(_state["sources"], lang, _state["items_rendered"]).get(base, []), lang)
         return regulations.insert_after_title(markdown, regulations.header_box(reg, regs, lang))
 
 

@@ -138,3 +138,29 @@ def test_focus_is_visible_on_links(nginx_url, page_factory):
     press_tab_until(page, "el && el.matches('article a[href]')", limit=200)
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", ""), "focused content link has no visible outline"
+
+
+def test_keyboard_ticks_a_checklist_item(site, nginx_url, page_factory):
+    """Skip link, then Tab to the first result choice of a checklist; Space
+    marks it, and the mark is kept."""
+    from test_e2e import checklist_pages
+
+    pages = checklist_pages(site)
+    assert pages, "no page of the build has an interactive checklist"
+    page, watch = page_factory(nginx_url)
+    page.goto(nginx_url + pages[0], wait_until="networkidle")
+    page.wait_for_selector(".ck-toolbar")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('md-skip')"), "skip link is not first"
+    page.keyboard.press("Enter")
+    press_tab_until(page, "el && el.matches('input[type=radio][data-ck-item]')", limit=150)
+    item = page.evaluate("[document.activeElement.dataset.ckItem, document.activeElement.value]")
+    assert not page.evaluate("document.activeElement.checked")
+    page.keyboard.press("Space")
+    assert page.evaluate("document.activeElement.checked")
+    radio = page.locator(f'input[type=radio][data-ck-item="{item[0]}"][value="{item[1]}"]')
+    page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('handbook.checklist.'))")
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".ck-toolbar")
+    assert radio.is_checked()
+    watch.assert_clean()

@@ -102,3 +102,33 @@ def test_language_switch_works_under_the_policy(nginx_url, page_factory):
     page.wait_for_url(nginx_url + "/cam-nang/cong-khai/")
     assert page.locator("html").get_attribute("lang") == "vi"
     watch.assert_clean()
+
+
+# ---------------------------------------------------------------- checklists
+
+
+def checklist_pages(site: Path) -> list[str]:
+    """Pages whose HTML carries the interactive checklist (teammate's
+    checklists.js enhances ``.ck-checklist``)."""
+    found = []
+    for page in sorted((site / "bang-kiem").rglob("index.html")):
+        if 'class="ck-checklist' in page.read_text(encoding="utf-8"):
+            found.append("/" + page.parent.relative_to(site).as_posix() + "/")
+    return found
+
+
+def test_checklist_marks_survive_a_reload_under_the_policy(site, nginx_url, page_factory):
+    pages = checklist_pages(site)
+    assert pages, "no page of the build has an interactive checklist"
+    page, watch = page_factory(nginx_url)
+    page.goto(nginx_url + pages[0], wait_until="networkidle")
+    page.wait_for_selector(".ck-toolbar")  # the script ran under the policy
+    first = page.locator("input[type=radio][data-ck-item]").first
+    item, value = first.get_attribute("data-ck-item"), first.get_attribute("value")
+    first.check()
+    page.wait_for_function("Object.keys(localStorage).some(k => k.startsWith('handbook.checklist.'))")
+    page.reload(wait_until="networkidle")
+    page.wait_for_selector(".ck-toolbar")
+    assert page.locator(f'input[type=radio][data-ck-item="{item}"][value="{value}"]').is_checked()
+    watch.assert_clean()
+

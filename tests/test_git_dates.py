@@ -253,6 +253,9 @@ def git_site(tmp_path_factory):
     text = text.replace("---\n", "---\nowner: Tổ Thư ký Ban Chỉ đạo\nlast_reviewed: 2024-01-01\n"
                         "review_every_months: 12\n", 1)
     chapter.write_text(text, encoding="utf-8")
+    english = chapter.with_name("cong-khai.en.md")  # inherits owner and review dates
+    english.write_text(re.sub(r"\n(last_reviewed|review_every_months|owner): .*", "",
+                              english.read_text(encoding="utf-8")), encoding="utf-8")
     git(project, "init", "-q")
     commit(project, "Khởi tạo cẩm nang", "2025-01-02T02:00:00Z")
     chapter.write_text(text + "\nNội dung bổ sung.\n", encoding="utf-8")
@@ -288,6 +291,10 @@ def test_built_page_shows_last_updated_edit_link_and_overdue_warning(git_site):
 
 def test_built_english_translation_is_flagged_outdated_and_edits_the_en_file(git_site):
     html = soup(git_site / "en" / "cam-nang" / "cong-khai" / "index.html")
+    # owner and review dates are inherited from the Vietnamese page
+    facts = " ".join(html.select_one("[data-page-facts]").get_text(" ").split())
+    assert "Responsible unit: Tổ Thư ký Ban Chỉ đạo" in facts and "Next review due: 1 January 2025" in facts
+    assert html.select_one('[data-notice="review-overdue"]') is not None
     notice = html.select_one('[data-notice="translation-outdated"]')
     assert notice is not None
     assert "5 February 2025" in notice.get_text() and "2 January 2025" in notice.get_text()
@@ -312,3 +319,31 @@ def test_shipped_site_shows_dates_on_every_page(site):
     for path in [site / "index.html", site / "en" / "index.html", site / "cam-nang" / "index.html"]:
         facts = soup(path).select_one("[data-page-facts] time")
         assert facts is not None and facts.get_text(strip=True)
+
+
+# --- edit links -----------------------------------------------------------------
+
+@pytest.mark.parametrize("template, src_uri, expected", [
+    ("https://git.example.vn/vksnd/cam-nang/-/edit/main/docs/{path}", "cam-nang/cong-khai.en.md",
+     "https://git.example.vn/vksnd/cam-nang/-/edit/main/docs/cam-nang/cong-khai.en.md"),
+    ("https://github.com/org/repo/edit/main/docs/{path}", "index.md",
+     "https://github.com/org/repo/edit/main/docs/index.md"),
+    ("", "index.md", None),
+    (None, "index.md", None),
+])
+def test_edit_link_follows_the_configured_server(template, src_uri, expected):
+    assert editorial.edit_url(template, src_uri) == expected
+    facts = editorial.page_facts("vi", src_uri, {}, history.Updated(dt.date(2025, 2, 5), True, None),
+                                 dt.date(2025, 2, 5), template)
+    assert facts["edit_url"] == expected and facts["edit_label"] == "Sửa trang này"
+
+
+def test_shipped_config_has_edit_links_and_no_repo_url():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    assert "{path}" in config["extra"]["edit_url_template"]
+    assert "repo_url" not in config and "edit_uri" not in config

@@ -196,6 +196,20 @@ def test_fonts_are_woff2_cached_for_a_year(nginx_url, site):
         assert_security_headers(resp, path)
 
 
+def test_every_fingerprinted_script_and_stylesheet_is_cached_for_a_year(nginx_url, site):
+    """Whatever adds a script named <name>.<8 hex digits>[.min].js (Material,
+    the handbook's search worker) gets the long lifetime; others do not."""
+    import re
+
+    fingerprinted = re.compile(r"\.[0-9a-f]{8}(\.min)?\.(js|css)$")
+    files = [p for p in (site / "assets").rglob("*") if p.suffix in (".js", ".css")]
+    assert files
+    for file in files:
+        path = "/" + file.relative_to(site).as_posix()
+        expected = YEAR if fingerprinted.search(file.name) else "no-cache"
+        assert fetch(nginx_url, path, method="HEAD").header("Cache-Control") == expected, path
+
+
 def test_own_unfingerprinted_files_are_revalidated(nginx_url):
     for path in ("/assets/stylesheets/handbook.css", "/assets/stylesheets/fonts.css"):
         resp = fetch(nginx_url, path)

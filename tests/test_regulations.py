@@ -101,6 +101,13 @@ def test_backlinks_index_finds_questions_chapters_and_checklist_items():
         ("qa", "hoi-dap/cong-khai.md", None)}
 
 
+def test_checklist_items_link_to_their_own_anchor_when_rendered():
+    index = backlinks.build_index(fixture_sources(), "vi", {"van-ban/luat.md"}, lambda i: f"ck-{i}")
+    items = [c for c in index["van-ban/luat.md"] if c.kind == "checklist"]
+    assert [(c.source, c.link_anchor, c.label) for c in items] == [
+        ("cam-nang/hoi-nghi.md", "ck-to-chuc-hoi-nghi", "Tổ chức hội nghị cán bộ hằng năm.")]
+
+
 def test_backlinks_are_inserted_under_each_cited_article_and_for_the_page():
     all_sources = fixture_sources()
     law = next(s for s in all_sources if s.src_uri == "van-ban/luat.md")

@@ -61,9 +61,12 @@ def _section_at(sections, line: int):
 
 
 def citations_from(source: Source, page_type: str | None, lang: str,
-                   targets: set[str] | None = None) -> list[Citation]:
+                   targets: set[str] | None = None, item_anchor=None) -> list[Citation]:
     """Citations made by one page (a Q&A topic page, chapter, or any page's
-    checklist items), limited to ``targets`` base paths when given."""
+    checklist items), limited to ``targets`` base paths when given.
+    ``item_anchor(id)``: the anchor a checklist item gets on its page (when
+    the checklists capability renders items); otherwise items link to the
+    section they are declared in."""
     found: list[Citation] = []
     kind = _kind(source, page_type)
     title = str(source.meta.get("title") or source.base_uri)
@@ -102,21 +105,26 @@ def citations_from(source: Source, page_type: str | None, lang: str,
         basis = basis if isinstance(basis, list) else [basis] if basis else []
         label = " ".join(str(item.get("requirement") or item.get("id") or title).split())
         section = _section_at(sections, start)
+        anchor = section.anchor if section else None
+        if item_anchor is not None and isinstance(item.get("id"), str):
+            anchor = item_anchor(item["id"])
         for entry in basis:
             for match in mdscan.LINK.finditer(str(entry)):
-                add("checklist", match.group("target"), start, label, section.anchor if section else None)
+                add("checklist", match.group("target"), start, label, anchor)
     return found
 
 
-def build_index(sources: list[Source], lang: str, targets: set[str] | None = None) -> dict[str, list[Citation]]:
-    """Citations of the pages readers of ``lang`` see, by cited page."""
+def build_index(sources: list[Source], lang: str, targets: set[str] | None = None,
+                item_anchor=None) -> dict[str, list[Citation]]:
+    """Citations of the pages readers of ``lang`` see, by cited page
+    (``item_anchor``: see ``citations_from``)."""
     originals = {s.base_uri: s for s in sources if s.lang == DEFAULT_LANGUAGE}
     index: dict[str, list[Citation]] = {}
     seen = set()
     for base, source in sorted(for_language(sources, lang).items()):
         original = originals.get(base)
         page_type = source.meta.get("type") or (original.meta.get("type") if original else None)
-        for citation in citations_from(source, page_type, lang, targets):
+        for citation in citations_from(source, page_type, lang, targets, item_anchor):
             key = (citation.target, citation.anchor, citation.kind, citation.source,
                    citation.link_anchor, citation.label)
             if key in seen:

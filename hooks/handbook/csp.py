@@ -46,8 +46,10 @@ _JS_TYPES = {"", "text/javascript", "application/javascript", "module",
 
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _STYLE = re.compile(r"<style\b([^>]*)>(.*?)</style\s*>", re.S | re.I)
-_TAG = re.compile(r"<[a-zA-Z][^\s>/]*\s[^>]*>")
-_ATTR = re.compile(r"""\s([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+# Attribute patterns start with a literal, which Python's re finds fast; the
+# character before must be white space (so "component=" is not "onent=").
+_HANDLER_ATTR = re.compile(r"""on[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_STYLE_ATTR = re.compile(r"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _SRC = re.compile(r"""(?:^|\s)src\s*=""", re.I)
 
@@ -89,23 +91,34 @@ def find_inline_code(page_html: str) -> InlineCode:
 
     Script and style element text is raw text in HTML (no character
     references), so it is hashed as written; attribute values are hashed as
-    the browser sees them, after character references are decoded.
+    the browser sees them, after character references are decoded. Runs on
+    every built page: a few regular-expression passes, no HTML parser.
     """
     found = InlineCode()
-    for attrs, body in _SCRIPT.findall(page_html):
+    elements = []  # spans of script and style elements (their text is not markup)
+    for match in _SCRIPT.finditer(page_html):
+        elements.append(match.span())
+        attrs, body = match.groups()
         if _is_executable(attrs):
             found.scripts.add(source_hash(body))
-    without_scripts = _SCRIPT.sub("", page_html)
-    for _attrs, body in _STYLE.findall(without_scripts):
-        found.styles.add(source_hash(body))
-    for tag in _TAG.findall(_STYLE.sub("", without_scripts)):
-        for match in _ATTR.finditer(tag):
-            name = match.group(1).lower()
-            value = html.unescape(match.group(2) if match.group(2) is not None else match.group(3))
-            if name == "style":
-                found.style_attributes.add(source_hash(value))
-            elif name.startswith("on") and len(name) > 2:
-                found.script_attributes.add(source_hash(value))
+    for match in _STYLE.finditer(page_html):
+        elements.append(match.span())
+        found.styles.add(source_hash(match.group(2)))
+
+    def attribute_values(pattern):
+        for match in pattern.finditer(page_html):
+            start = match.start()
+            if start == 0 or not page_html[start - 1].isspace():
+                continue
+            if any(a <= start < b for a, b in elements):
+                continue
+            value = match.group(1) if match.group(1) is not None else match.group(2)
+            yield html.unescape(value)
+
+    for value in attribute_values(_HANDLER_ATTR):
+        found.script_attributes.add(source_hash(value))
+    for value in attribute_values(_STYLE_ATTR):
+        found.style_attributes.add(source_hash(value))
     return found
 
 

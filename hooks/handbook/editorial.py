@@ -50,6 +50,13 @@ class Context:
     sources: list[Source] = field(default_factory=list)
     edit_url_template: str | None = None
     _translations: dict | None = None
+    _originals: dict | None = None
+
+    def originals(self) -> dict[str, Source]:
+        """Vietnamese sources by base_uri."""
+        if self._originals is None:
+            self._originals = {s.base_uri: s for s in self.sources if s.lang == DEFAULT_LANGUAGE}
+        return self._originals
 
     def translations(self) -> dict[str, translations.Translation]:
         if self._translations is None:
@@ -59,6 +66,17 @@ class Context:
 
 # Set by the hook once per build; generators read it (they get only a Request).
 CURRENT = Context()
+
+
+REVIEW_FIELDS = ("owner", "last_reviewed", "review_every_months")
+
+
+def merged_meta(original: Source | None, meta: dict) -> dict:
+    """A page's metadata with its Vietnamese original's review fields as
+    defaults (an English page inherits owner and review dates)."""
+    merged = {k: original.meta[k] for k in REVIEW_FIELDS if original is not None and k in original.meta}
+    merged.update(meta)
+    return merged
 
 
 def _labels(lang: str) -> dict:
@@ -171,10 +189,7 @@ def _review_rows(request, ctx: Context):
     rows = []
     for base in sorted(pages):
         shown = pages[base]
-        meta = dict(originals.get(base, shown).meta)
-        meta.update({k: v for k, v in shown.meta.items()
-                     if k in ("owner", "last_reviewed", "review_every_months")})
-        rev = review.review_of(meta, ctx.today)
+        rev = review.review_of(merged_meta(originals.get(base), shown.meta), ctx.today)
         rows.append((shown, rev))
     return rows
 

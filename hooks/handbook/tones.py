@@ -30,6 +30,26 @@ _ONSET = re.compile(r"[bcdđghklmnpqrstvx]*")
 _NUCLEI = ("oa", "oe", "uy")
 # A run of letters (and the combining marks of their NFD form).
 WORD = re.compile(r"[^\W\d_]+")
+# Words that may be written in the other style (NFC text): the last two
+# letters are o/u followed by a toned a/e/y (modern), or a toned o/u followed
+# by a plain a/e/y (traditional). A fast filter before the exact check.
+_TONED_AE = "àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ"
+_TONED_Y = "ỳýỷỹỵỲÝỶỸỴ"
+_TONED_O = "òóỏõọÒÓỎÕỌ"
+_TONED_U = "ùúủũụÙÚỦŨỤ"
+_ENDING = {  # the last two letters of a candidate word
+    TRADITIONAL: re.compile(rf"(?:[oO][{_TONED_AE}]|[uU][{_TONED_Y}])(?![^\W\d_])"),
+    MODERN: re.compile(rf"(?:[{_TONED_O}][aAeE]|[{_TONED_U}][yY])(?![^\W\d_])"),
+}
+
+
+def _candidates(text: str, style: str):
+    """(start, end) of words of NFC ``text`` that may need their mark moved."""
+    for match in _ENDING[style].finditer(text):
+        start = match.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        yield start, match.end()
 
 
 def _clusters(word: str) -> list[list[str]]:
@@ -98,14 +118,18 @@ def find_other_style(text: str, style: str = SITE_STYLE) -> list[tuple[int, int,
     ``[(start, end, word, fixed), ...]`` with offsets into ``text``."""
     place = to_traditional if style == TRADITIONAL else to_modern
     found = []
-    for match in WORD.finditer(text):
-        word = match.group(0)
-        if word.isascii():
-            continue
+    if text.isascii():
+        return found
+    if unicodedata.is_normalized("NFC", text):
+        spans = _candidates(text, style)
+    else:
+        spans = ((m.start(), m.end()) for m in WORD.finditer(text))
+    for start, end in spans:
+        word = text[start:end]
         nfc = unicodedata.normalize("NFC", word)
         fixed = place(nfc)
         if fixed != nfc:
-            found.append((match.start(), match.end(), word, fixed))
+            found.append((start, end, word, fixed))
     return found
 
 
@@ -114,4 +138,10 @@ def normalize(text: str, style: str = SITE_STYLE) -> str:
     ``style``; all other characters untouched."""
     place = to_traditional if style == TRADITIONAL else to_modern
     text = unicodedata.normalize("NFC", text)
-    return WORD.sub(lambda m: m.group(0) if m.group(0).isascii() else place(m.group(0)), text)
+    out, last = [], 0
+    for start, end in _candidates(text, style):
+        out.append(text[last:start])
+        out.append(place(text[start:end]))
+        last = end
+    out.append(text[last:])
+    return "".join(out)

@@ -5,7 +5,8 @@ Each rule family lives in its own module and exposes plain functions over a
 
 * ``unicode``     — nfc, bom, zero-width, no-break-space, confusable-d, cyrillic
 * ``tone_marks``  — tone-placement (site style: traditional, see handbook.tones)
-* ``frontmatter`` — front-matter and the per-type schema (handbook.schema)
+* ``frontmatter`` — front-matter (YAML) and the per-type schema of handbook.schema:
+                    front-matter-required, front-matter-date, front-matter-value
 * ``html``        — html-script, html-iframe, html-event-handler, javascript-link, inline-style
 * ``structure``   — heading-level, image-alt, mermaid
 * ``links``       — link-target, link-anchor (resolved in both languages)
@@ -23,7 +24,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import ContentError
-from ..sources import DEFAULT_LANGUAGE, LANGUAGES, split_language
+from .. import sources
+from ..sources import LANGUAGES
 from . import frontmatter, html, links, structure, tone_marks, unicode
 from .document import Document
 from .rules import RULES, Rule
@@ -48,9 +50,13 @@ def check_document(doc: Document) -> list[ContentError]:
 
 
 def lint_text(path: str, text: str, src_uri: str | None = None) -> list[ContentError]:
-    """Single-file rules over ``text`` (links need the whole site: see lint_tree)."""
+    """Single-file rules over ``text``, and the front-matter schema for this
+    page alone (links need the whole site: see lint_tree)."""
     doc = Document.parse(path, text, src_uri)
-    return sorted(check_document(doc), key=sort_key)
+    problems = check_document(doc)
+    if src_uri is not None:
+        problems.extend(frontmatter.check_site([doc]))
+    return sorted(problems, key=sort_key)
 
 
 def fix_text(text: str) -> str:
@@ -84,8 +90,16 @@ def _load(file: Path, docs_dir: Path, root: Path) -> tuple[Document, list[Conten
         line = raw[: exc.start].count(b"\n") + 1
         doc = Document.parse(shown, "", src_uri)
         problems = [unicode.not_utf8(shown, line)]
+        doc.meta_error = problems[0]  # unreadable: no schema or link checks
     else:
-        doc = Document.parse(shown, text, src_uri)
+        parsed = None
+        try:  # the front matter as every other hook sees it (parsed once per build)
+            source = sources.read(docs_dir, file, root)
+            if source.text == text:
+                parsed = (source.meta, source.body_line)
+        except (ContentError, OSError, UnicodeDecodeError):
+            pass  # Document.parse reports it
+        doc = Document.parse(shown, text, src_uri, parsed)
         problems = check_document(doc)
     _cache[file] = (key, doc, problems)
     return doc, problems
@@ -106,6 +120,7 @@ def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
         doc, found = _load(file, docs, root)
         documents.append(doc)
         problems.extend(found)
+    problems.extend(frontmatter.check_site(documents))
     problems.extend(links.check_site(documents, languages, docs))
     return sorted(problems, key=sort_key)
 

@@ -36,14 +36,19 @@ class Document:
     base_uri: str | None = None
 
     @classmethod
-    def parse(cls, path: str, text: str, src_uri: str | None = None) -> "Document":
+    def parse(cls, path: str, text: str, src_uri: str | None = None,
+              parsed: tuple[dict, int] | None = None) -> "Document":
+        """``parsed``: (meta, body_line) already read by handbook.sources (shared cache)."""
         lines = text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
         lines = [l[:-1] if l.endswith("\r") else l for l in lines]
         meta_error = None
         try:
-            meta, _body, body_line = fm.split(text, path)
+            if parsed is not None:
+                meta, body_line = parsed
+            else:
+                meta, _body, body_line = fm.split(text, path)
         except ContentError as exc:
             meta, body_line, meta_error = {}, 1, exc
             # Skip the unparsable block so body rules still run.
@@ -61,16 +66,22 @@ class Document:
     def body_text(self) -> str:
         return "\n".join(self.lines[self.body_line - 1:])
 
-    def body(self):
+    def body(self) -> list[tuple[int, str]]:
         """(line number, line) for body lines outside fenced code."""
-        for number in range(self.body_line, len(self.lines) + 1):
-            if number not in self.code_lines:
-                yield number, self.lines[number - 1]
+        cached = self.__dict__.get("_body")
+        if cached is None:
+            cached = [(n, self.lines[n - 1]) for n in range(self.body_line, len(self.lines) + 1)
+                      if n not in self.code_lines]
+            self.__dict__["_body"] = cached
+        return cached
 
-    def prose(self):
+    def prose(self) -> list[tuple[int, str]]:
         """Body lines outside code, with inline code spans blanked out (same length)."""
-        for number, line in self.body():
-            yield number, mask_inline_code(line)
+        cached = self.__dict__.get("_prose")
+        if cached is None:
+            cached = [(n, mask_inline_code(line) if "`" in line else line) for n, line in self.body()]
+            self.__dict__["_prose"] = cached
+        return cached
 
     def data_fence_lines(self):
         """(line number, line) inside fences holding editor data (```checklist)."""

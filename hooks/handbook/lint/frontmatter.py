@@ -1,60 +1,53 @@
-"""Front-matter rules: malformed YAML, and the per-type schema.
-
-The schema (required fields, date forms, allowed values per content type) is
-owned by ``handbook.schema``; this module only adapts its findings to the
-linter, it never restates the schema.
+"""Front-matter rules: malformed YAML (``front-matter``), and the per-type
+schema owned by ``handbook.schema`` (``front-matter-required``,
+``front-matter-date``, ``front-matter-value``): required fields, date forms,
+allowed values. This module only adapts the schema's findings to the linter;
+it never restates the schema.
 """
 from __future__ import annotations
 
 from .. import frontmatter as fm
-from ..errors import ContentError, ContentErrors
+from ..errors import ContentError
+from ..sources import Source
 from .document import Document
 
-try:  # the schema lands from the content work; until then the minimal check below
+try:  # content-code's schema (hooks/handbook/schema.py)
     from .. import schema as _schema
-except ImportError:  # pragma: no cover - depends on merge order
+except ImportError:  # pragma: no cover - only before the schema is merged
     _schema = None
-
-DATE_FIELDS = ("last_reviewed",)
-
-
-def _schema_check(doc: Document) -> list[ContentError]:
-    if _schema is not None:
-        for name in ("check", "validate", "validate_source", "check_meta"):
-            function = getattr(_schema, name, None)
-            if callable(function):
-                try:
-                    found = function(doc.meta, doc.path, doc.text) if name != "validate_source" else function(doc)
-                except ContentErrors as exc:
-                    return list(exc.errors)
-                except ContentError as exc:
-                    return [exc]
-                return list(found or [])
-    return _minimal(doc)
-
-
-def _minimal(doc: Document) -> list[ContentError]:
-    """Until handbook.schema exists: every page has a title; review dates are dates."""
-    problems = []
-    if not doc.meta.get("title"):
-        problems.append(ContentError(
-            doc.path, 1, "front-matter-required",
-            "Thiếu trường 'title' (tiêu đề trang) trong khối thông tin đầu trang.",
-            "Missing field 'title' in the front matter.",
-            "Thêm ở đầu tệp:\n---\ntitle: Tiêu đề trang\n---",
-            "Add 'title: Page title' between '---' lines at the top."))
-    for field in DATE_FIELDS:
-        if field in doc.meta:
-            try:
-                fm.as_date(doc.meta[field], doc.path, field, fm.field_line(doc.text, field))
-            except ContentError as exc:
-                problems.append(exc)
-    return problems
 
 
 def check(doc: Document) -> list[ContentError]:
-    if doc.meta_error is not None:
-        return [doc.meta_error]
-    if doc.src_uri is None and not doc.meta:
-        return []
-    return _schema_check(doc)
+    """Per file: the front matter must parse."""
+    return [doc.meta_error] if doc.meta_error is not None else []
+
+
+def _source(doc: Document) -> Source:
+    return Source(doc.path, doc.src_uri, doc.base_uri, doc.lang, doc.meta,
+                  doc.body_text, doc.body_line, doc.text)
+
+
+def check_site(documents: list[Document]) -> list[ContentError]:
+    """The schema over every page at once (translations inherit from originals)."""
+    parsed = [_source(d) for d in documents if d.meta_error is None and d.base_uri is not None]
+    if _schema is not None:
+        check_all = getattr(_schema, "check_site", None) or getattr(_schema, "check")
+        return list(check_all(parsed))
+    return [e for s in parsed for e in _minimal(s)]
+
+
+def _minimal(source: Source) -> list[ContentError]:  # pragma: no cover - pre-schema fallback
+    problems = []
+    if not source.meta.get("title"):
+        problems.append(ContentError(
+            source.path, 1, "front-matter-required",
+            "Thiếu trường 'title' trong front matter.", "Front matter lacks the field 'title'.",
+            "Thêm dòng 'title: Tiêu đề trang'.", "Add a 'title: ...' line."))
+    if "last_reviewed" in source.meta:
+        try:
+            fm.as_date(source.meta["last_reviewed"], source.path, "last_reviewed",
+                       fm.field_line(source.text, "last_reviewed"))
+        except ContentError as exc:
+            exc.rule = "front-matter-date"
+            problems.append(exc)
+    return problems

@@ -31,11 +31,14 @@ _rule("tone-placement", "tone_marks", True, "Đặt dấu thanh kiểu mới (ho
       "Tone mark in the modern place (hoà) instead of the traditional one (hòa)")
 _rule("front-matter", "frontmatter", False, "Khối thông tin đầu trang sai cú pháp",
       "Malformed front matter")
-_rule("front-matter-required", "frontmatter", False, "Thiếu trường bắt buộc",
+# The schema's own rules (handbook.schema, owned by the content work).
+_rule("front-matter-required", "frontmatter", False, "Thiếu trường bắt buộc của loại trang",
       "Required field missing")
 _rule("front-matter-date", "frontmatter", False, "Ngày không đúng dạng NĂM-THÁNG-NGÀY",
       "Date not written YYYY-MM-DD")
-_rule("front-matter-value", "frontmatter", False, "Giá trị không được phép", "Value not allowed")
+_rule("front-matter-value", "frontmatter", False,
+      "Giá trị không được phép (ngoài danh sách, sai loại trang, sai kiểu)",
+      "Value not allowed (not in the list, wrong page type, wrong kind)")
 _rule("html-script", "html", False, "Thẻ <script> trong nội dung", "<script> in content")
 _rule("html-iframe", "html", False, "Thẻ <iframe> trong nội dung", "<iframe> in content")
 _rule("html-event-handler", "html", False, "Thuộc tính on…= (mã JavaScript)",

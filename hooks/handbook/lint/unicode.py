@@ -34,6 +34,9 @@ CYRILLIC_LOOKALIKES = {
     "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Һ": "H",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_SUSPECT = re.compile("[" + "".join(ZERO_WIDTH) + "".join(NO_BREAK) + "".join(ETH) + "]")
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+_CYRILLIC_WORD = re.compile(r"[^\W\d_]*[\u0400-\u052f][^\W\d_]*")
 
 
 def _is_cyrillic(ch: str) -> bool:
@@ -85,7 +88,8 @@ def check(doc: Document) -> list[ContentError]:
                                  f"'{shown}' is typed with separate combining marks (not NFC): it looks right but search misses it.",
                                  "Chạy `make fix` (chuyển sang NFC); nên đặt bộ gõ ở bảng mã Unicode dựng sẵn.",
                                  "Run `make fix` (converts to NFC); set the keyboard to precomposed Unicode."))
-        for index, ch in enumerate(line):
+        for suspect in _SUSPECT.finditer(line):
+            index, ch = suspect.start(), suspect.group(0)
             if ch in ZERO_WIDTH:
                 problems.append(_err(path, number, "zero-width",
                                      f"Ký tự vô hình {ZERO_WIDTH[ch]} gần '{_context(line, index)}'.",
@@ -104,10 +108,10 @@ def check(doc: Document) -> list[ContentError]:
                                      f"'{ch}' (eth) is used instead of Vietnamese '{ETH[ch]}' near '{_context(line, index)}'.",
                                      f"Chạy `make fix` để thay bằng '{ETH[ch]}' (U+{ord(ETH[ch]):04X}).",
                                      f"Run `make fix` to replace it with '{ETH[ch]}'."))
-        for match in _WORD.finditer(line):
+        if not _CYRILLIC.search(line):
+            continue
+        for match in _CYRILLIC_WORD.finditer(line):
             word = match.group(0)
-            if word.isascii():
-                continue
             cyr = [c for c in word if _is_cyrillic(c)]
             if cyr and any(_is_latin(c) for c in word):
                 letters = ", ".join(f"'{c}' U+{ord(c):04X}" for c in dict.fromkeys(cyr))
@@ -140,6 +144,6 @@ def fix(text: str) -> str:
         text = text.replace(ch, " ")
     for ch, good in ETH.items():
         text = text.replace(ch, good)
-    if any(_is_cyrillic(c) for c in text):
-        text = _WORD.sub(_fix_cyrillic, text)
+    if _CYRILLIC.search(text):
+        text = _CYRILLIC_WORD.sub(_fix_cyrillic, text)
     return text
