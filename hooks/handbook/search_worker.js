@@ -27,6 +27,7 @@ const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3
 const TONES = { "\u0300": "1", "\u0301": "2", "\u0309": "3", "\u0303": "4", "\u0323": "5" }
 const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
+const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u
 
 /* Same as handbook.vietnamese.fold */
 function fold(text) {
@@ -78,7 +79,6 @@ class HandbookIndex {
     this.surface = new Map()       /* surface word -> key id (cache) */
     this.postings = []             /* key id -> [doc, field, position, ...] */
     this.page = new Int32Array(docs.length)   /* doc -> its page's doc */
-    this.starts = new Array(docs.length)      /* doc -> text word offsets */
     this.byLocation = new Map()
     let page = 0
     docs.forEach((doc, id) => {
@@ -90,12 +90,12 @@ class HandbookIndex {
         page = this.byLocation.get(path) ?? page
       }
       this.page[id] = page
-      doc.title = doc.title.normalize("NFC")
-      doc.text = (doc.text || "").normalize("NFC")
+      /* the index is NFC already (hooks/handbook/search.py; tested) */
+      doc.text ||= ""
       this.add(id, TITLE, doc.title)
-      this.starts[id] = this.add(id, TEXT, doc.text)
+      this.add(id, TEXT, doc.text)
       if (doc.c)
-        this.add(id, CONTEXT, doc.c.normalize("NFC"))
+        this.add(id, CONTEXT, doc.c)
     })
   }
 
@@ -124,14 +124,12 @@ class HandbookIndex {
     return id
   }
 
+  /* Words are numbered as tokenize() finds them; split() allocates less */
   add(doc, field, text) {
-    const words = tokenize(text)
-    const starts = new Int32Array(words.length)
-    words.forEach(([start, , word], position) => {
-      starts[position] = start
-      this.postings[this.keyOf(word)].push(doc, field, position)
-    })
-    return starts
+    let position = 0
+    for (const word of text.split(NON_WORD))
+      if (word)
+        this.postings[this.keyOf(word)].push(doc, field, position++)
   }
 
   /* Keys a query word matches, with the match level */
@@ -307,8 +305,7 @@ class HandbookIndex {
   /* A result far down the list: title and the start of the text, unmarked */
   plainItem({ doc, score, matched }, words) {
     const d = this.docs[doc]
-    const starts = this.starts[doc]
-    const to = starts.length > 30 ? starts[30] : d.text.length
+    const to = d.text.length > 200 ? d.text.lastIndexOf(" ", 200) : d.text.length
     const terms = {}
     words.forEach((word, i) => { terms[word] = matched[i] !== 0 })
     return {
@@ -353,7 +350,7 @@ class HandbookIndex {
     let text = ""
     if (d.text) {
       const first = Math.max(anchor, 0)
-      const starts = this.starts[doc]
+      const starts = tokenize(d.text).map(([start]) => start)
       const from = first <= 8 ? 0 : starts[first - 8]
       const to = first + 40 < starts.length ? starts[first + 40] : d.text.length
       text = `<p>${from > 0 ? "… " : ""}${mark(d.text, from, to).trim()}${to < d.text.length ? " …" : ""}</p>`
@@ -393,10 +390,11 @@ function handle(message) {
   }
 }
 
-/* Queries typed faster than they are answered are coalesced: only the
-   latest waiting query is answered, so the result list is not redrawn for
-   letters the reader has already typed past. */
-let waiting = null
+/* While the reader is typing, only the query standing for QUIET_MS is
+   answered: the result list is not redrawn for letters already typed past
+   (a redraw would also take away a result the reader has just selected). */
+const QUIET_MS = 100
+let waiting = null, timer = 0
 function answerLatest() {
   const message = waiting
   waiting = null
@@ -407,9 +405,9 @@ if (typeof self !== "undefined" && typeof self.addEventListener === "function" &
     typeof WorkerGlobalScope !== "undefined")
   self.addEventListener("message", ev => {
     if (ev.data && ev.data.type === QUERY) {
-      if (waiting === null)
-        setTimeout(answerLatest, 0)
       waiting = ev.data
+      clearTimeout(timer)
+      timer = setTimeout(answerLatest, index === null ? 0 : QUIET_MS)
     } else {
       postMessage(handle(ev.data))
     }
