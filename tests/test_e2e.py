@@ -132,3 +132,28 @@ def test_checklist_marks_survive_a_reload_under_the_policy(site, nginx_url, page
     assert page.locator(f'input[type=radio][data-ck-item="{item}"][value="{value}"]').is_checked()
     watch.assert_clean()
 
+
+# ---------------------------------------------------------------- PDF
+
+
+@pytest.mark.parametrize("path", ["/", "/en/"])
+def test_pdf_download_works_under_the_policy(nginx_url, page_factory, path):
+    from test_nginx import assert_security_headers, fetch
+
+    page, watch = page_factory(nginx_url)
+    page.goto(nginx_url + path, wait_until="networkidle")
+    link = page.locator("a[href$='.pdf'][download]").first
+    assert link.count(), f"{path}: no PDF download link"
+    href = page.evaluate("a => a.href", link.element_handle())
+    assert href.startswith(nginx_url)
+    resp = fetch(nginx_url, href[len(nginx_url):], method="HEAD")
+    assert resp.status == 200
+    assert resp.header("Content-Type") == "application/pdf"
+    assert resp.header("Content-Security-Policy") is None
+    assert_security_headers(resp, href, with_csp=False)
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert download.suggested_filename.endswith(".pdf")
+    assert Path(download.path()).read_bytes().startswith(b"%PDF-")
+    watch.assert_clean()

@@ -420,3 +420,24 @@ def test_browser_print_shows_only_the_article_with_everything_open(sample_url, p
     for label in page.locator("article .tabbed-labels > label").all():
         assert label.is_visible()
     watch.assert_clean()
+
+
+def _site_checklist_ids(site: Path, prefix: str) -> set[str]:
+    """Checklist item ids rendered on the pages of one language (``id="ck-<id>"``)."""
+    ids = set()
+    for page in (site / prefix).rglob("index.html"):
+        if not prefix and page.relative_to(site).parts[0] == "en":
+            continue
+        ids.update(re.findall(r'id="ck-([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+    return ids
+
+
+def test_pdf_holds_every_checklist_item_of_the_site(shipped, site):
+    lang, reader, prefix = shipped
+    ids = _site_checklist_ids(site, prefix)
+    assert len(ids) >= 30, f"{lang}: only {len(ids)} checklist items on the site"
+    # item boxes print their id; a long id may wrap after one of its hyphens
+    text = re.sub(r"-\s+", "-", _text(reader))
+    missing = sorted(i for i in ids if i not in text)
+    assert not missing, f"{lang} PDF lacks {len(missing)} of the site's {len(ids)} checklist items: {missing}"
+    assert len({i for i in ids if i in text}) == len(ids)
