@@ -102,3 +102,14 @@ def test_no_page_asks_a_code_host_for_repository_facts(site: Path):
         assert 'data-md-component="source"' not in html, (
             f"{page.relative_to(site)} renders Material's repository widget, which calls "
             "api.github.com or a GitLab API: do not set repo_url in mkdocs.yml")
+
+
+def test_theme_loader_addresses_point_inside_the_site_whatever_the_cdn():
+    from handbook.offline import localise_bundle
+
+    for host in ("https://unpkg.com", "https://cdn.jsdelivr.net/npm"):
+        source = f'a=_t("{host}/resize-observer-polyfill");b="{host}/other-package"'
+        out, changed = localise_bundle(source)
+        assert 'new URL("assets/javascripts/vendor/resize-observer-polyfill.js",__md_scope)' in out
+        assert changed == [f"{host}/resize-observer-polyfill"]
+        assert f'"{host}/other-package"' in out  # unknown addresses are left for the scan to catch

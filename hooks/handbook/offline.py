@@ -1,24 +1,25 @@
 """Keep every request on the site itself.
 
-Material's JavaScript bundle loads two scripts from unpkg.com on demand: a
+Material's JavaScript bundle loads two scripts from a public CDN on demand: a
 ResizeObserver polyfill (old browsers only) and Mermaid (pages with diagrams).
 On an intranet without internet access those requests fail, and they leak the
 reader's visit to a third party. We point them at copies served by the site.
+Matching is by package path, whatever CDN host a Material release uses.
 """
 from __future__ import annotations
 
 import re
 
-# third-party address -> site-relative path (resolved against Material's
+# package path on the CDN -> site-relative path (resolved against Material's
 # global ``__md_scope``, the site root, so it works from any page depth)
 LOCAL_COPIES = {
-    "https://unpkg.com/resize-observer-polyfill": "assets/javascripts/vendor/resize-observer-polyfill.js",
+    "resize-observer-polyfill": "assets/javascripts/vendor/resize-observer-polyfill.js",
     # Mermaid is not shipped: the linter rejects ```mermaid blocks. The address
     # still points inside the site so a stray diagram never calls out.
-    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
+    "mermaid@11/dist/mermaid.min.js": "assets/javascripts/vendor/mermaid.min.js",
 }
 
-_LITERAL = re.compile(r"([\"'`])(https?://[^\"'`\s]+)\1")
+_LITERAL = re.compile(r"([\"'`])https?://[^/\"'`\s]+/([^\"'`\s]+)\1")
 
 
 def localise_bundle(source: str) -> tuple[str, list[str]]:
@@ -26,11 +27,12 @@ def localise_bundle(source: str) -> tuple[str, list[str]]:
     changed: list[str] = []
 
     def replace(match: re.Match) -> str:
-        url = match.group(2)
-        local = LOCAL_COPIES.get(url)
+        path = match.group(2)
+        local = next((copy for package, copy in LOCAL_COPIES.items()
+                      if path == package or path.endswith("/" + package)), None)
         if local is None:
             return match.group(0)
-        changed.append(url)
+        changed.append(match.group(0)[1:-1])
         return f'new URL("{local}",__md_scope).href'
 
     return _LITERAL.sub(replace, source), changed
