@@ -64,6 +64,20 @@ def article_heading(rng, number: int, english: bool, slug_of) -> tuple[str, str]
     return f"## {title_vi}", anchor
 
 
+GROUP = 50  # pages per nav sub-section, as editors are asked to keep sections (CONTRIBUTING)
+
+
+def nav_groups(entries: list[str], size: int = GROUP) -> list[tuple[str, list[str]]]:
+    """Split the corpus into nav sub-sections of ``size`` pages.
+
+    A handbook of thousands of pages is not one flat menu: its regulations and
+    Q&A fall into groups (by unit, by year). Nested sections are also what lets
+    Material's ``navigation.prune`` render only the open group on each page.
+    """
+    return [(f"Nhóm {start // size + 1:03d}", entries[start:start + size])
+            for start in range(0, len(entries), size)]
+
+
 def write_corpus(docs: Path, pages: int, slug_of, seed: int = 2026) -> list[str]:
     """Write the corpus under ``docs/bench/``; return the nav entries (Vietnamese paths)."""
     rng = random.Random(seed)

@@ -34,7 +34,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import write_corpus  # noqa: E402
+from corpus import nav_groups, write_corpus  # noqa: E402
 from handbook.vietnamese import slugify  # noqa: E402
 
 PYTHON = sys.executable
@@ -60,7 +60,9 @@ def copy_project(target: Path) -> None:
 
 
 def add_to_nav(config_text: str, entries: list[str]) -> str:
-    block = "  - Bench:\n" + "".join(f"      - {entry}\n" for entry in entries)
+    block = "  - Bench:\n" + "".join(
+        f"      - {group}:\n" + "".join(f"          - {entry}\n" for entry in members)
+        for group, members in nav_groups(entries))
     lines = config_text.splitlines(keepends=True)
     start = next(i for i, line in enumerate(lines) if line.startswith("nav:"))
     end = next((i for i in range(start + 1, len(lines))

@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 from adapter import current_language, editor_errors, repo_root
-from handbook import pdf
+from handbook import build_languages, pdf
 from handbook.pdf.assemble import PdfPage
 from handbook.sources import split_language
 
@@ -73,7 +73,9 @@ def on_page_context(context, page, config, nav):
 def _last_language(config, lang) -> bool:
     """Is ``lang`` the last language this build makes? mkdocs-static-i18n
     builds the default language, then (in its on_post_build, after ours) the
-    others in their configured order."""
+    others in their configured order; HANDBOOK_LANGUAGE makes only one."""
+    if build_languages.requested():
+        return True
     i18n = config.plugins.get("i18n")
     languages = list(getattr(i18n, "build_languages", None) or [])
     default = getattr(i18n, "default_language", None)

@@ -234,8 +234,12 @@ def test_xlsx_has_header_widths_wrap_and_result_list(collection):
     heads = [c.value for c in sheet[1]]
     assert heads[:4] == ["STT", "Mã", "Chủ đề", "Yêu cầu"] and "Kết quả" in heads
     assert sheet[1][0].font.bold
-    assert sheet.column_dimensions["D"].width == 50
-    assert sheet["D2"].alignment.wrap_text
+    # Excel widths count characters plus the cell padding (50 -> 50.71)
+    assert 50 <= sheet.column_dimensions["D"].width < 51
+    assert sheet["D2"].alignment.wrap_text and sheet["D2"].border.left.style == "thin"
+    assert sheet.freeze_panes == "A2" and sheet.print_title_rows.replace("$", "") == "1:1"
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.auto_filter.ref == f"A1:{'ABCDEFGHI'[len(heads) - 1]}{len(checklist.rows) + 1}"
     validation = sheet.data_validations.dataValidation[0]
     assert validation.formula1 == '"Đạt,Chưa đạt,Không áp dụng"'
     column = "ABCDEFGHI"[heads.index("Kết quả")]

@@ -5,6 +5,9 @@ server with no site at all. Here the site is built into a temporary folder next
 to the target and swapped in only when the build succeeded; on failure the
 previous site stays exactly as it was.
 
+The languages are built in parallel, one process each (``--jobs``, default
+the number of cores), then joined and finished (CSP, precompression) once.
+
 Usage: python tools/build.py [--out site] [-- extra mkdocs build arguments]
 """
 from __future__ import annotations
@@ -21,6 +24,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+
+from handbook import build_languages, finish  # noqa: E402
+from handbook.sources import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 
 # Hints that turn MkDocs' English warnings into something an editor can act on.
 HINTS = [
@@ -71,10 +78,83 @@ def explain(output: str) -> list[str]:
     return notes
 
 
+def _run(command: list[str], env: dict, prefix: str = "", stream: bool = True) -> tuple[int, str]:
+    """Run one ``mkdocs build``; its output is echoed (live, or at the end)."""
+    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
+    lines = []
+    for line in proc.stdout:
+        if stream:
+            sys.stdout.write(prefix + line)
+        lines.append(prefix + line)
+    return proc.wait(), "".join(lines)
+
+
+def _languages(jobs: int) -> list[str]:
+    """The languages to build in separate processes ([] = one process)."""
+    if jobs < 2 or os.environ.get(build_languages.VARIABLE):
+        return []
+    return list(LANGUAGES)
+
+
+def _merge_outputs(outputs: dict[str, str]) -> str:
+    """The builds' messages, each once: a content error that fails both
+    languages is shown once; a line only one language printed says which."""
+    seen, lines = set(), []
+    for lang, output in outputs.items():
+        for line in output.splitlines(keepends=True):
+            if line in seen:
+                continue
+            seen.add(line)
+            only_here = all(line not in other for code, other in outputs.items() if code != lang)
+            lines.append(f"[{lang}] {line}" if only_here and len(outputs) > 1 else line)
+    return "".join(lines)
+
+
+def build_in_parallel(command: list[str], env: dict, staging: Path, languages: list[str],
+                      jobs: int) -> tuple[int, str]:
+    """One ``mkdocs build`` per language, ``jobs`` at a time, joined into ``staging``.
+
+    Each build writes into a folder of its own (MkDocs empties its output
+    folder first); the default language's folder is the site, the others'
+    pages are moved into it, then the site-wide steps run once.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    folders = {lang: staging if lang == DEFAULT_LANGUAGE
+               else Path(tempfile.mkdtemp(prefix=f".{staging.name}-{lang}-", dir=staging.parent))
+               for lang in languages}
+
+    def one(lang):
+        lang_env = dict(env, **{build_languages.VARIABLE: lang})
+        lang_command = [*command, "--site-dir", str(folders[lang])]
+        return _run(lang_command, lang_env, stream=False)
+
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            results = list(pool.map(one, languages))
+        output = _merge_outputs(dict(zip(languages, (out for _, out in results))))
+        sys.stdout.write(output)
+        code = next((c for c, _ in results if c != 0), 0)
+        if code == 0:
+            for lang, folder in folders.items():
+                if folder != staging:
+                    build_languages.join_language(staging, folder, lang)
+            finish.finish_site(staging)
+        return code, output
+    finally:
+        for folder in folders.values():
+            if folder != staging:
+                shutil.rmtree(folder, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", default=str(ROOT / "site"), help="target folder (default: site/)")
     parser.add_argument("--config", default=str(ROOT / "mkdocs.yml"))
+    parser.add_argument("--jobs", type=int, default=int(os.environ.get("HANDBOOK_JOBS") or os.cpu_count() or 1),
+                        help="languages built at once, in separate processes (default: the number of cores; "
+                             "1 builds them one after the other in one process)")
     parser.add_argument("mkdocs_args", nargs="*", help="extra arguments for 'mkdocs build'")
     args = parser.parse_args(argv)
 
@@ -88,16 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     staging.chmod(0o777 & ~umask)
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", args.config,
-               "--site-dir", str(staging), *args.mkdocs_args]
+               *args.mkdocs_args]
     started = time.monotonic()
-    proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
-    lines = []
-    for line in proc.stdout:
-        sys.stdout.write(line)
-        lines.append(line)
-    code = proc.wait()
-    output = "".join(lines)
+    languages = _languages(args.jobs)
+    try:
+        if languages:
+            code, output = build_in_parallel(command, env, staging, languages, min(args.jobs, len(languages)))
+        else:
+            code, output = _run([*command, "--site-dir", str(staging)], env)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     if code != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print("\n" + "=" * 72, file=sys.stderr)
@@ -110,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         print("=" * 72, file=sys.stderr)
         return code or 1
     swap_in(staging, target)
-    print(f"Site built in {time.monotonic() - started:.1f} s -> {target}")
+    mode = f"{len(languages)} languages in parallel" if languages else "one process"
+    print(f"Site built in {time.monotonic() - started:.1f} s ({mode}) -> {target}")
     return 0
 
 

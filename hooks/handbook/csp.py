@@ -130,6 +130,20 @@ def scan_site(site_dir: Path, pages: Iterable[Path] | None = None) -> InlineCode
     return found
 
 
+INCLUDE = Path(".nginx") / "csp.conf"
+HEADER_TEXT = Path(".nginx") / "csp.txt"
+
+
+def write_policy(site_dir: Path) -> str:
+    """Scan a finished site and write its policy where the server reads it."""
+    site_dir = Path(site_dir)
+    value = policy(scan_site(site_dir))
+    (site_dir / INCLUDE).parent.mkdir(parents=True, exist_ok=True)
+    (site_dir / INCLUDE).write_text(nginx_include(value), encoding="utf-8")
+    (site_dir / HEADER_TEXT).write_text(value + "\n", encoding="utf-8")
+    return value
+
+
 def directives(code: InlineCode) -> dict[str, list[str]]:
     """The policy's directives for a site with this inline code."""
     result = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
