@@ -80,7 +80,6 @@ def nav_groups(entries: list[str], size: int = GROUP) -> list[tuple[str, list[st
 
 def write_corpus(docs: Path, pages: int, slug_of, seed: int = 2026) -> list[str]:
     """Write the corpus under ``docs/bench/``; return the nav entries (Vietnamese paths)."""
-    rng = random.Random(seed)
     root = docs / "bench"
     root.mkdir(parents=True, exist_ok=True)
     kinds = ["regulation", "chapter", "qa"]

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from handbook import sources
 from handbook.errors import ContentError, ContentErrors
 from handbook.sources import DEFAULT_LANGUAGE
 
@@ -40,3 +41,15 @@ def is_final_build(config) -> bool:
     """
     i18n = config.plugins.get("i18n")
     return not getattr(i18n, "building", False)
+
+
+_loaded: list = [None, None]  # the build's config, its sources
+
+
+def site_sources(config) -> list:
+    """Every Markdown source, listed once per build: the hooks share one list
+    (so results memoised on it are found at once), and ``mkdocs serve`` loads
+    a new configuration, hence a fresh list, for every rebuild."""
+    if _loaded[0] is not config:
+        _loaded[:] = [config, sources.load(config.docs_dir, repo_root(config))]
+    return _loaded[1]

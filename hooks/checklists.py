@@ -11,7 +11,7 @@
 """
 from pathlib import Path
 
-from adapter import current_language, editor_errors, repo_root
+from adapter import current_language, editor_errors, repo_root, site_sources
 from handbook import generated, sources
 from handbook.checklists import collect, nav_order, rewrite
 from handbook.checklists import generators as checklist_generators  # registers the page kinds
@@ -23,7 +23,7 @@ _state = {"collection": None, "pending": []}
 
 def on_files(files, config):
     with editor_errors():
-        all_sources = sources.load(config.docs_dir, repo_root(config))
+        all_sources = site_sources(config)
         _state["collection"] = collect(all_sources, nav_order(config["nav"]))
     _state["pending"] = []
     return files
@@ -46,7 +46,7 @@ def on_post_build(config):
     if not _state["pending"]:
         return
     with editor_errors():
-        all_sources = sources.load(docs, repo_root(config))
+        all_sources = site_sources(config)
         for page, spec in _state["pending"]:
             source = sources.read(docs, Path(page.file.abs_src_path), repo_root(config))
             kind, argument = generated.parse(spec)

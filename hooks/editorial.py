@@ -4,9 +4,7 @@ the editors' generated pages (review-status, translation-status, recent-changes)
 Git is asked once per build (one ``git log`` over docs/), not once per page
 nor once per language.
 """
-from pathlib import Path
-
-from adapter import current_language, repo_root
+from adapter import current_language, site_sources
 from handbook import editorial, history, notices, sources
 from handbook.sources import split_language
 
@@ -19,7 +17,7 @@ def on_pre_build(config):
     editorial.CURRENT = editorial.Context(
         history=history.read_history(config.docs_dir),
         today=history.today(),
-        sources=sources.load(config.docs_dir, repo_root(config)),
+        sources=site_sources(config),
         edit_url_template=template,
     )
 

@@ -2,7 +2,7 @@
 ``generate: documents-index`` fills the documents index."""
 from pathlib import Path
 
-from adapter import current_language, editor_errors, repo_root
+from adapter import current_language, editor_errors, site_sources
 from handbook import backlinks, generated, memo, regulations, sources
 
 _state: dict = {}
@@ -25,7 +25,7 @@ def _citations(all_sources, lang, items_rendered):
 
 
 def on_files(files, config):
-    _state["sources"] = sources.load(config.docs_dir, repo_root(config))
+    _state["sources"] = site_sources(config)
     _state["docs_dir"] = Path(config.docs_dir)
     # checklist items have their own anchor only where the checklists hook renders them
     _state["items_rendered"] = any(Path(str(name)).stem == "checklists" for name in (config.hooks or {}))

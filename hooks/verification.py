@@ -3,7 +3,7 @@ statements) — reader notice, admonition titles, editors' report page."""
 from html import escape
 from pathlib import Path
 
-from adapter import current_language, repo_root
+from adapter import current_language, site_sources
 from handbook import generated, notices, sources, verification
 
 NOTICE = {
@@ -19,7 +19,7 @@ _state: dict = {}
 
 
 def on_files(files, config):
-    _state["sources"] = sources.load(config.docs_dir, repo_root(config))
+    _state["sources"] = site_sources(config)
     _state["docs_dir"] = Path(config.docs_dir)
     return files
 

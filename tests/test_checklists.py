@@ -180,20 +180,52 @@ def test_inspection_groups_by_topic_and_leaves_out_steering_committee_duties(col
     sections = [r.section for r in checklist.rows]
     assert sections[0] == "Công khai (thử nghiệm)" and "Ban Thanh tra nhân dân" in sections
     text = page_markdown(checklist)
-    assert "### Công khai (thử nghiệm)" in text
-    assert "| STT | Yêu cầu | Căn cứ | Tài liệu, minh chứng cần kiểm tra | Kết quả | Ghi chú |" in text
+    assert "### Công khai (thử nghiệm)" in text  # headings stay Markdown: they make the page's contents
+    heads = re.findall(r"<th>(.*?)</th>", text)
+    assert heads[:6] == ["STT", "Yêu cầu", "Căn cứ", "Tài liệu, minh chứng cần kiểm tra", "Kết quả", "Ghi chú"]
     assert "> Đạt</label>" in text and "> Chưa đạt</label>" in text and "> Không áp dụng</label>" in text
-    # basis rewritten for the checklist page; each row links back to its explanation
-    assert "](../thu-nghiem/luat.md#dieu-46-" in text
-    assert "](../thu-nghiem/cong-khai.md#ck-fx-cong-khai-ke-hoach" in text
-    assert "](../thu-nghiem/cong-khai.md#thoi-han-cong-khai)" in text
+    # basis re-aimed at the checklist page (as MkDocs writes addresses); each
+    # row links back to its explanation
+    assert 'href="../../thu-nghiem/luat/#dieu-46-' in text
+    assert 'href="../../thu-nghiem/cong-khai/#ck-fx-cong-khai-ke-hoach" title="Xem giải thích"' in text
+    assert 'href="../../thu-nghiem/cong-khai/#thoi-han-cong-khai"' in text
+
+
+def test_checklist_tables_are_html_put_in_place_after_markdown(collection):
+    from handbook.checklists.htmltables import Abbreviations, Inline
+    from handbook.generated import Slots
+    checklist = build(collection, "checklist-inspection", None, "vi", "bang-kiem/kiem-tra.md")
+    slots = Slots()
+    inline = Inline(checklist.page_uri, Abbreviations({"TTND": "Thanh tra nhân dân", "Ban Thanh tra": "Ban TTND"}))
+    text = page_markdown(checklist, inline, slots.place)
+    assert "<table>" not in text and "<td>" not in text  # Python-Markdown never sees the tables
+    assert len(slots.blocks) == len({r.section for r in checklist.rows})
+    converted = "\n".join(f"<p>{line}</p>" if line.startswith(slots.prefix) else line for line in text.splitlines())
+    page = slots.fill(converted)
+    assert slots.prefix not in page and page.count("<table>") == len(slots.blocks)
+    assert '<abbr title="Ban TTND">Ban Thanh tra</abbr> nhân dân' in page
+
+
+def test_inline_field_text_links_emphasis_and_escaping():
+    from handbook.checklists.htmltables import Abbreviations, Inline, href
+    inline = Inline("bang-kiem/kiem-tra.md", Abbreviations({"QH15": "Quốc hội khóa XV", "Q": "x"}))
+    assert inline("[Luật 10/2022/QH15, Điều 5](../van-ban/luat.md#dieu-5) & <b>") == (
+        '<a href="../../van-ban/luat/#dieu-5">Luật 10/2022/<abbr title="Quốc hội khóa XV">QH15</abbr>, '
+        'Điều 5</a> &amp; &lt;b&gt;')
+    assert inline("**rõ** và *nghiêng*, `mã`") == "<strong>rõ</strong> và <em>nghiêng</em>, <code>mã</code>"
+    assert href("bang-kiem/kiem-tra.md", "../index.md") == "../../"
+    assert href("bang-kiem/index.md", "kiem-tra.md#a") == "kiem-tra/#a"
+    assert href("bang-kiem/kiem-tra.md", "#a") == "#a"
+    assert href("bang-kiem/kiem-tra.md", "https://vbpl.vn/x") == "https://vbpl.vn/x"
+    assert href("bang-kiem/kiem-tra.md", "../van-ban/luat.md", directory_urls=False) == "../van-ban/luat.html"
 
 
 def test_role_lists_hold_only_that_role(collection):
     checklist = build(collection, "checklist-role", "cong-doan", "en", "bang-kiem/vai-tro-cong-doan.md")
     assert [r.id for r in checklist.rows] == ["fx-cong-khai-dung-han", "fx-hoi-nghi-to-chuc",
                                               "fx-hoi-nghi-so-ket", "fx-bau-ban-ttnd"]
-    assert "| No. | Task | When | Basis | Evidence to keep | Done |" in page_markdown(checklist)
+    heads = re.findall(r"<th>(.*?)</th>", page_markdown(checklist))
+    assert heads[:6] == ["No.", "Task", "When", "Basis", "Evidence to keep", "Done"]  # one table per topic
 
 
 def test_unknown_role_in_generate_is_an_error(collection):

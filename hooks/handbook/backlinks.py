@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import mdscan
+from . import mdscan, yamltext
 from .sources import DEFAULT_LANGUAGE, Source, for_language
 
 KIND_ORDER = ("qa", "chapter", "checklist")
@@ -96,7 +96,7 @@ def citations_from(source: Source, page_type: str | None, lang: str,
 
     for start, text in mdscan.fenced_blocks(source, "checklist"):
         try:
-            item = yaml.safe_load(text)
+            item = yamltext.load(text)
         except yaml.YAMLError:
             continue  # the checklist capability reports malformed blocks
         if not isinstance(item, dict):

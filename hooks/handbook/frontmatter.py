@@ -10,11 +10,9 @@ import re
 
 import yaml
 
+from . import yamltext
 from .errors import ContentError
 
-# libyaml's loader when PyYAML has it: same results, several times faster
-# (front matter of every page is parsed on every build).
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.S)
 
 
@@ -36,7 +34,7 @@ def split(text: str, path: str) -> tuple[dict, str, int]:
         return {}, text, 1
     block = match.group(1) or ""
     try:
-        data = yaml.load(block, Loader=_LOADER) if block.strip() else {}
+        data = yamltext.load(block) if block.strip() else {}
     except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2023-02-30)
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based

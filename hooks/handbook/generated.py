@@ -19,11 +19,37 @@ option; real files with a ``generate`` key work in both languages.
 """
 from __future__ import annotations
 
+import re
+import secrets
 from dataclasses import dataclass, field
 from typing import Callable
 
 from .errors import ContentError
 from .sources import Source
+
+
+class Slots:
+    """Finished HTML a generator hands over, put in place after Markdown.
+
+    Large generated blocks (a thousand-row checklist table) need no Markdown
+    processing; in the Markdown they are a placeholder paragraph, replaced in
+    the converted page (the adapter calls ``fill`` in ``on_page_content``).
+    """
+
+    def __init__(self):
+        self.prefix = "hbslot" + secrets.token_hex(6)
+        self.blocks: dict[str, str] = {}
+
+    def place(self, html: str) -> str:
+        token = f"{self.prefix}x{len(self.blocks)}"
+        self.blocks[token] = html
+        return f"\n{token}\n"
+
+    def fill(self, page_html: str) -> str:
+        if not self.blocks:
+            return page_html
+        pattern = re.compile(rf"(?:<p>)?({self.prefix}x\d+)(?:</p>)?")
+        return pattern.sub(lambda m: self.blocks.get(m.group(1), m.group(0)), page_html)
 
 
 @dataclass
@@ -33,6 +59,11 @@ class Request:
     argument: str | None        # text after ':' in ``generate``
     sources: list[Source]       # every source of the site
     extra: dict = field(default_factory=dict)  # anything the adapter passes on
+    slots: Slots | None = None  # where finished HTML goes (None: into the Markdown)
+
+    def place(self, html: str) -> str:
+        """What stands for a block of finished HTML in the generated Markdown."""
+        return self.slots.place(html) if self.slots is not None else html
 
 
 Generator = Callable[[Request], str]

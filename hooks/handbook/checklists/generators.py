@@ -7,10 +7,12 @@ hold ``config`` (MkDocs config or a plain dict with ``nav``,
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
-from .. import generated
+from .. import abbreviations, generated
 from . import nav_order
 from .collect import collect
+from .htmltables import Abbreviations, Inline
 from .page import markdown
 from .tables import KINDS, Checklist, build, page_url
 
@@ -26,10 +28,31 @@ def checklist_for(request, kind: str) -> Checklist:
     return checklist
 
 
+def site_abbreviations(config) -> Abbreviations:
+    """The abbreviations every page gets (pymdownx.snippets' ``auto_append``)."""
+    snippets = (config.get("mdx_configs") or {}).get("pymdownx.snippets") or {}
+    config_file = getattr(config, "config_file_path", None) or config.get("config_file_path")
+    root = Path(config_file).parent if config_file else Path(".")
+    bases = snippets.get("base_path") or ["."]
+    bases = [bases] if isinstance(bases, str) else bases
+    found: dict[str, str] = {}
+    for name in snippets.get("auto_append") or []:
+        for base in bases:
+            path = root / base / name
+            if path.is_file():
+                found.update(abbreviations.definitions(path.read_text(encoding="utf-8")))
+                break
+    return Abbreviations(found)
+
+
 def _register(kind: str):
     @generated.register(kind)
     def generate(request) -> str:
-        return markdown(checklist_for(request, kind))
+        config = request.extra.get("config") or {}
+        checklist = checklist_for(request, kind)
+        inline = Inline(checklist.page_uri, site_abbreviations(config),
+                        directory_urls=config.get("use_directory_urls", True))
+        return markdown(checklist, inline, request.place)
     return generate
 
 

@@ -1,8 +1,9 @@
-"""Markdown (with a little HTML for the form controls) of a checklist page."""
+"""A checklist page's generated part: Markdown headings, HTML tables (``htmltables.py``)."""
 from __future__ import annotations
 
 import html
 
+from .htmltables import Inline, table
 from .labels import RESULT_VALUES, labels
 from .tables import Checklist, Row, download_name, month_label
 
@@ -10,21 +11,31 @@ _MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July
                    "September", "October", "November", "December")
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def _attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _explain(row: Row, lang: str) -> str:
-    w = labels(lang)
-    return f'<span class="ck-more">[{w["explain"]}]({row.explain_md} "{w["explain_title"]}")</span>'
+class _Writer:
+    """The HTML of one checklist page's tables (see ``htmltables.py``)."""
 
+    def __init__(self, checklist: Checklist, inline: Inline | None):
+        self.checklist = checklist
+        self.lang = checklist.lang
+        self.w = labels(checklist.lang)
+        self.inline = inline or Inline(checklist.page_uri)
 
-def _requirement(row: Row, lang: str) -> str:
-    return f"{_cell(row.requirement)} {_explain(row, lang)}"
+    def text(self, plain: str) -> str:
+        return self.inline.text(plain)
+
+    def explain(self, row: Row) -> str:
+        link = self.inline.link(html.escape(self.w["explain"], quote=False), row.explain_md, self.w["explain_title"])
+        return f'<span class="ck-more">{link}</span>'
+
+    def requirement(self, row: Row) -> str:
+        return f"{self.inline(row.requirement)} {self.explain(row)}"
+
+    def table(self, heads: list[str], rows: list[list[str]]) -> str:
+        return table([self.text(h) for h in heads], rows)
 
 
 def control_result(checklist: Checklist, row: Row) -> str:
@@ -50,93 +61,85 @@ def control_note(checklist: Checklist, row: Row) -> str:
             f'aria-label="{_attr(w["notes"])}, {w["no"]} {row.number}"></textarea>')
 
 
-def _table(checklist: Checklist, rows: list[Row]) -> list[str]:
-    w = labels(checklist.lang)
-    lang = checklist.lang
-    out = []
+def _table(out: _Writer, rows: list[Row]) -> str:
+    checklist, w = out.checklist, out.w
+    text = out.inline
     if checklist.kind == "checklist-inspection":
-        out.append(f"| {w['no']} | {w['requirement']} | {w['basis']} | {w['evidence_check']} | {w['result']} | {w['notes']} |")
-        out.append("|---|---|---|---|---|---|")
-        for r in rows:
-            out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.basis_md)} | {_cell(r.evidence)} | "
-                       f"{control_result(checklist, r)} | {control_note(checklist, r)} |")
+        heads = [w["no"], w["requirement"], w["basis"], w["evidence_check"], w["result"], w["notes"]]
+        cells = [[str(r.number), out.requirement(r), text(r.basis_md), text(r.evidence),
+                  control_result(checklist, r), control_note(checklist, r)] for r in rows]
     elif checklist.kind == "checklist-self":
-        out.append(f"| {w['no']} | {w['task']} | {w['roles']} | {w['deadline']} | {w['evidence']} | {w['done']} | {w['notes']} |")
-        out.append("|---|---|---|---|---|---|---|")
-        for r in rows:
-            out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.roles)} | {_cell(r.deadline)} | "
-                       f"{_cell(r.evidence)} | {control_done(checklist, r)} | {control_note(checklist, r)} |")
+        heads = [w["no"], w["task"], w["roles"], w["deadline"], w["evidence"], w["done"], w["notes"]]
+        cells = [[str(r.number), out.requirement(r), text(r.roles), text(r.deadline), text(r.evidence),
+                  control_done(checklist, r), control_note(checklist, r)] for r in rows]
     else:  # role
-        out.append(f"| {w['no']} | {w['task']} | {w['deadline']} | {w['basis']} | {w['evidence']} | {w['done']} |")
-        out.append("|---|---|---|---|---|---|")
-        for r in rows:
-            out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.deadline)} | {_cell(r.basis_md)} | "
-                       f"{_cell(r.evidence)} | {control_done(checklist, r)} |")
-    return out
+        heads = [w["no"], w["task"], w["deadline"], w["basis"], w["evidence"], w["done"]]
+        cells = [[str(r.number), out.requirement(r), text(r.deadline), text(r.basis_md), text(r.evidence),
+                  control_done(checklist, r)] for r in rows]
+    return out.table(heads, cells)
 
 
-def _grouped(checklist: Checklist) -> list[str]:
-    out: list[str] = []
+def _grouped(out: _Writer, place) -> list[str]:
+    lines: list[str] = []
     section = None
     group: list[Row] = []
-    for row in checklist.rows + [None]:
+    for row in out.checklist.rows + [None]:
         if row is None or row.section != section:
             if group:
-                out += ["", f"### {section}", ""] + _table(checklist, group)
+                lines += ["", f"### {section}", "", place(_table(out, group))]
             if row is None:
                 break
             section, group = row.section, []
         group.append(row)
-    return out
+    return lines
 
 
-def _calendar(checklist: Checklist) -> list[str]:
-    w = labels(checklist.lang)
-    lang = checklist.lang
+def _month_cell(month: int, row: Row, lang: str) -> str:
+    if month not in row.months:
+        return ""
+    name = f"tháng {month}" if lang == "vi" else _MONTH_NAMES_EN[month - 1]
+    return f'<span class="ck-mark">●</span><span class="ck-sr">{name}</span>'
+
+
+def _calendar(out: _Writer, place) -> list[str]:
+    checklist, w, lang = out.checklist, out.w, out.lang
     by = {s: [r for r in checklist.rows if r.section == s] for s in ("grid", "other", "events", "once")}
-    out: list[str] = []
+    lines: list[str] = []
     if by["grid"]:
-        heads = " | ".join(month_label(m, lang) for m in range(1, 13))
-        out += ["", f"### {w['calendar_grid']}", "", w["calendar_grid_intro"], "",
-                '<div class="ck-grid" markdown>', "",
-                f"| {w['no']} | {w['task']} | {heads} | {w['deadline']} | {w['done']} |",
-                "|---|---|" + "---|" * 12 + "---|---|"]
-        for r in by["grid"]:
-            cells = " | ".join(
-                (f'<span class="ck-mark">●</span><span class="ck-sr">'
-                 f'{("tháng " + str(m)) if lang == "vi" else _MONTH_NAMES_EN[m - 1]}</span>')
-                if m in r.months else "" for m in range(1, 13))
-            out.append(f"| {r.number} | {_requirement(r, lang)} | {cells} | {_cell(r.deadline)} | "
-                       f"{control_done(checklist, r)} |")
-        out += ["", "</div>", "", f"### {w['calendar_quarters']}", ""]
+        heads = [w["no"], w["task"], *(month_label(m, lang) for m in range(1, 13)), w["deadline"], w["done"]]
+        cells = [[str(r.number), out.requirement(r), *(_month_cell(m, r, lang) for m in range(1, 13)),
+                  out.text(r.deadline), control_done(checklist, r)] for r in by["grid"]]
+        lines += ["", f"### {w['calendar_grid']}", "", w["calendar_grid_intro"], "",
+                  place(f'<div class="ck-grid">\n{out.table(heads, cells)}\n</div>'),
+                  "", f"### {w['calendar_quarters']}", ""]
         for q in range(1, 5):
             months = range(3 * q - 2, 3 * q + 1)
             names = [r for r in by["grid"] if any(m in r.months for m in months)]
             title = w["quarter"].format(r=("I", "II", "III", "IV")[q - 1], n=q)
-            out.append(f"**{title}**")
-            out.append("")
+            lines += [f"**{title}**", ""]
             if names:
+                items = []
                 for r in names:
                     when = ", ".join(month_label(m, lang) for m in r.months if m in months)
-                    out.append(f"- {_cell(r.requirement)} ({when}) {_explain(r, lang)}")
+                    items.append(f"<li>{out.inline(r.requirement)} ({out.text(when)}) {out.explain(r)}</li>")
+                lines.append(place("<ul>\n" + "\n".join(items) + "\n</ul>"))
             else:
-                out.append(w["none_quarter"])
-            out.append("")
+                lines.append(w["none_quarter"])
+            lines.append("")
     for section, title_key, intro_key in (("other", "calendar_other", None),
                                           ("events", "calendar_events", "calendar_events_intro"),
                                           ("once", "calendar_once", None)):
         rows = by[section]
         if not rows:
             continue
-        out += ["", f"### {w[title_key]}", ""]
+        lines += ["", f"### {w[title_key]}", ""]
         if intro_key:
-            out += [w[intro_key], ""]
-        out += [f"| {w['no']} | {w['task']} | {w['deadline']} | {w['roles']} | {w['basis']} | {w['done']} |",
-                "|---|---|---|---|---|---|"]
-        for r in rows:
-            out.append(f"| {r.number} | {_requirement(r, lang)} | {_cell(r.deadline)} | {_cell(r.roles)} | "
-                       f"{_cell(r.basis_md)} | {control_done(checklist, r)} |")
-    return out
+            lines += [w[intro_key], ""]
+        heads = [w["no"], w["task"], w["deadline"], w["roles"], w["basis"], w["done"]]
+        cells = [[str(r.number), out.requirement(r), out.text(r.deadline), out.text(r.roles),
+                  out.inline(r.basis_md), control_done(checklist, r)] for r in rows]
+        lines.append(place(out.table(heads, cells)))
+    return lines
 
 
 def _print_header(checklist: Checklist) -> str:
@@ -158,8 +161,13 @@ def _signatures(checklist: Checklist) -> str:
             "</div>")
 
 
-def markdown(checklist: Checklist) -> str:
-    """The generated part of a checklist page."""
+def markdown(checklist: Checklist, inline: Inline | None = None, place=None) -> str:
+    """The generated part of a checklist page: headings in Markdown (for the
+    table of contents), tables and lists as HTML. ``place(html)`` returns what
+    stands for a block of HTML in the Markdown (by default the HTML itself);
+    ``inline`` renders field text for this page (links, abbreviations)."""
+    out = _Writer(checklist, inline)
+    place = place or (lambda block: block)
     w = labels(checklist.lang)
     csv = download_name(checklist.page_uri, checklist.lang, "csv")
     xlsx = download_name(checklist.page_uri, checklist.lang, "xlsx")
@@ -176,8 +184,8 @@ def markdown(checklist: Checklist) -> str:
     if not checklist.rows:
         lines += ["", f'<p class="ck-empty">{w["empty"]}</p>']
     elif checklist.kind == "checklist-calendar":
-        lines += _calendar(checklist)
+        lines += _calendar(out, place)
     else:
-        lines += _grouped(checklist)
+        lines += _grouped(out, place)
     lines += ["", _signatures(checklist), "", "</div>", ""]
     return "\n".join(lines)
