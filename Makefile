@@ -46,9 +46,11 @@ system-test:
 	@bash tools/ensure-system-packages.sh test
 
 # --livereload is explicit: with Click >= 8.2, MkDocs 1.6 otherwise does not watch files.
-# Previews skip the PDF (HANDBOOK_PDF=0): `make pdf` makes it.
+# Previews skip the PDF (HANDBOOK_PDF=0: `make pdf` makes it) and, after the
+# first build, render only the pages an edit changed (--dirty; hooks/preview.py
+# adds the pages built from the edited one, or all when the navigation changed).
 serve: install
-	HANDBOOK_PDF=0 $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload
+	HANDBOOK_PDF=0 HANDBOOK_PREVIEW=1 $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload --dirty
 
 build: install system-build
 	$(PY) tools/build.py

@@ -2,6 +2,8 @@
 content errors turned into build failures."""
 from __future__ import annotations
 
+import os
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -53,3 +55,16 @@ def site_sources(config) -> list:
     if _loaded[0] is not config:
         _loaded[:] = [config, sources.load(config.docs_dir, repo_root(config))]
     return _loaded[1]
+
+
+def is_preview() -> bool:
+    """In ``make serve`` (HANDBOOK_PREVIEW=1): steps only a published site
+    needs (security policy, precompressed files) are skipped."""
+    return os.environ.get("HANDBOOK_PREVIEW") == "1"
+
+
+def is_dirty_preview() -> bool:
+    """A preview rebuilding only changed pages (``mkdocs serve --dirty``; like
+    mkdocs-static-i18n, read from the command line: MkDocs tells plugins only
+    once, at start-up)."""
+    return is_preview() and "--dirty" in sys.argv

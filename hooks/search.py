@@ -19,8 +19,6 @@ from handbook.sources import DEFAULT_LANGUAGE
 
 WORKER_SOURCE = Path(__file__).parent / "handbook" / "search_worker.js"
 
-# language -> {page url: PageRecord}; kept across `mkdocs serve --dirty` rebuilds
-_pages: dict[str, dict[str, search.PageRecord]] = {}
 _nav_urls: dict[str, set[str]] = {}
 # language -> (Material's SearchIndex object, entries already attributed to pages)
 _cursor: dict[str, tuple[object, int]] = {}
@@ -62,7 +60,7 @@ def on_page_context(context, page, config, nav):
     if (page.meta.get("search") or {}).get("exclude"):
         return context
     title = str(page.meta.get("title") or page.title or "")
-    _pages.setdefault(lang, {})[page.url] = search.PageRecord(
+    search.records(config.site_dir, lang)[page.url] = search.PageRecord(
         url=page.url, title=title, entries=entries,
         context=search.page_context(title, page.meta),
         items=search.anchored_items(page.content or ""),
@@ -81,7 +79,7 @@ def on_post_build(config):
 
     lang = _building.pop() if _building else current_language(config)
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
-    pages = _pages.get(lang, {})
+    pages = search.records(config.site_dir, lang)
     keep = _nav_urls.get(lang)
     records = [p for url, p in pages.items() if keep is None or url in keep]
     index = search.build_index(records, lang, url_prefix=prefix)

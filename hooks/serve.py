@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from adapter import current_language, is_final_build
+from adapter import current_language, is_final_build, is_preview
 from handbook import serve
 from handbook.language_switch import drop_alternate_links
 
@@ -32,7 +32,7 @@ def _write_not_found_pages(config):
 
 @event_priority(-300)  # last: after the CSP hook (-200) has read the final pages
 def _precompress(config):
-    if is_final_build(config):
+    if is_final_build(config) and not is_preview():  # the preview server compresses nothing
         serve.precompress(serve.precompress_candidates(Path(config.site_dir)))
 
 

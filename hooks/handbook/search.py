@@ -200,6 +200,16 @@ class PageRecord:
     regulation: bool = False      # a regulation page: its ``#dieu-N-...`` sections are articles
 
 
+_RECORDS: dict[tuple[str, str], dict[str, PageRecord]] = {}
+
+
+def records(site_dir: str, lang: str) -> dict[str, PageRecord]:
+    """The indexed pages of a site and language, by URL. Kept in this module
+    (hook modules are loaded afresh for every build) so a preview that renders
+    only the changed pages (``mkdocs serve --dirty``) still indexes them all."""
+    return _RECORDS.setdefault((str(site_dir), lang), {})
+
+
 def _strip_prefix(location: str, prefix: str) -> str:
     return location[len(prefix):] if prefix and location.startswith(prefix) else location
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import frontmatter, mdscan
+from . import frontmatter, mdscan, memo
 from .sources import Source
 
 ADMONITION_TYPE = "unverified"
@@ -104,6 +104,7 @@ def statement_marks(source: Source) -> list[Unverified]:
     return marks
 
 
+@memo.per_sources  # the editors' pages and reports ask for it in the same build
 def find_unverified(sources: list[Source]) -> list[Unverified]:
     """Every unverified page and statement of the site, both languages,
     sorted by file and line.

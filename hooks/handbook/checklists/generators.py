@@ -17,7 +17,24 @@ from .page import markdown
 from .tables import KINDS, Checklist, build, page_url
 
 
+_built: dict = {}  # (sources list, kind, argument, lang, page) -> (sources, Checklist)
+
+
 def checklist_for(request, kind: str) -> Checklist:
+    """The checklist of a page; built once per build, for the page and again
+    for its downloads (the hooks pass the build's one list of sources)."""
+    key = (id(request.sources), kind, request.argument, request.lang, request.source.base_uri)
+    hit = _built.get(key)
+    if hit is not None and hit[0] is request.sources:
+        return hit[1]
+    if len(_built) > 64:
+        _built.clear()
+    checklist = _build_checklist(request, kind)
+    _built[key] = (request.sources, checklist)
+    return checklist
+
+
+def _build_checklist(request, kind: str) -> Checklist:
     config = request.extra.get("config") or {}
     collection = collect(request.sources, nav_order(config.get("nav")))
     url = partial(page_url, directory_urls=config.get("use_directory_urls", True),
