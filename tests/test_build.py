@@ -1,10 +1,13 @@
 """`make build` is strict and atomic: bad input fails with the file named, and
 the previous site stays intact."""
+import re
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, run_build
+from handbook import build_languages
+from handbook.errors import ContentError
 
 
 @pytest.fixture
@@ -75,3 +78,60 @@ def test_first_build_failure_leaves_no_half_site(project_copy):
     result = run_build(project_copy, out)
     assert result.returncode != 0
     assert not out.exists()
+
+
+def _site_files(site: Path) -> dict[str, bytes]:
+    files = {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".html":  # blank lines left by template tags may differ
+                data = re.sub(rb"\s+", b" ", data)
+            elif path.suffix == ".xlsx":
+                data = b"xlsx"  # the workbook records the time it was written
+            files[path.relative_to(site).as_posix()] = data
+    return files
+
+
+def test_languages_built_in_parallel_make_the_same_site_as_one_process(project_copy):
+    parallel, serial = project_copy / "site-parallel", project_copy / "site-serial"
+    result = run_build(project_copy, parallel, "--jobs", "2")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 languages in parallel" in result.stdout
+    result = run_build(project_copy, serial, "--jobs", "1")
+    assert result.returncode == 0, result.stdout + result.stderr
+    one, two = _site_files(serial), _site_files(parallel)
+    assert sorted(one) == sorted(two)
+    different = [name for name in one if one[name] != two[name]]
+    assert not different, different[:10]
+    # the joined sitemap lists the pages of both languages once
+    sitemap = (parallel / "sitemap.xml").read_text(encoding="utf-8")
+    locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert len(locs) == len(set(locs)) and any(loc.startswith("en/") for loc in locs)
+    assert not list(project_copy.glob(".site-parallel.building-*")), "a language's build folder was left behind"
+
+
+def test_parallel_build_failure_names_the_file_once_and_keeps_the_site(good_site):
+    project, out, before = good_site
+    page = project / "docs" / "cam-nang" / "cong-khai.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[hỏng](khong-co-trang-nay.md)\n", encoding="utf-8")
+    result = run_build(project, out, "--jobs", "2")
+    assert_failed_and_kept(result, out, before, "cong-khai.md", "khong-co-trang-nay.md")
+    output = result.stdout + result.stderr
+    warning = next(line for line in output.splitlines() if "khong-co-trang-nay.md" in line)
+    assert output.count(warning) == 1, "both languages' builds reported the same problem"
+
+
+def test_build_language_must_be_one_of_the_site(monkeypatch):
+    assert build_languages.requested({}) is None
+    assert build_languages.requested({"HANDBOOK_LANGUAGE": "en"}) == "en"
+    with pytest.raises(ContentError, match="HANDBOOK_LANGUAGE='fr'"):
+        build_languages.requested({"HANDBOOK_LANGUAGE": "fr"})
+
+
+def test_joined_sitemap_adds_the_other_language_once():
+    vi = "<urlset>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
+    en = "<urlset>\n    <url>\n        <loc>en/a/</loc>\n    </url>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
+    joined = build_languages.join_sitemaps(vi, en)
+    assert re.findall(r"<loc>(.*?)</loc>", joined) == ["a/", "en/a/"]
+    assert joined.endswith("</urlset>")

@@ -122,7 +122,7 @@ def build_in_parallel(command: list[str], env: dict, staging: Path, languages: l
     from concurrent.futures import ThreadPoolExecutor
 
     folders = {lang: staging if lang == DEFAULT_LANGUAGE
-               else Path(tempfile.mkdtemp(prefix=f".{staging.name}-{lang}-", dir=staging.parent))
+               else Path(tempfile.mkdtemp(prefix=f"{staging.name}-{lang}-", dir=staging.parent))
                for lang in languages}
 
     def one(lang):
