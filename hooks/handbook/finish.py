@@ -14,7 +14,7 @@ from . import csp, serve
 
 def finish_site(site_dir: Path, workers: int = 2) -> None:
     site_dir = Path(site_dir)
-    csp.write_policy(site_dir)  # reads the final pages: before anything else is added
+    csp.write_policy(site_dir, workers)  # reads the final pages: before anything else is added
     candidates = serve.precompress_candidates(site_dir)
     # zlib releases the GIL while it compresses: threads use every core.
     chunks = [candidates[i::workers] for i in range(workers)]
