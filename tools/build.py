@@ -78,15 +78,15 @@ def explain(output: str) -> list[str]:
     return notes
 
 
-def _run(command: list[str], env: dict, prefix: str = "", stream: bool = True) -> tuple[int, str]:
+def _run(command: list[str], env: dict, stream: bool = True) -> tuple[int, str]:
     """Run one ``mkdocs build``; its output is echoed (live, or at the end)."""
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace")
     lines = []
     for line in proc.stdout:
         if stream:
-            sys.stdout.write(prefix + line)
-        lines.append(prefix + line)
+            sys.stdout.write(line)
+        lines.append(line)
     return proc.wait(), "".join(lines)
 
 

@@ -17,8 +17,10 @@ import html
 import posixpath
 import re
 
+from ..sources import DEFAULT_LANGUAGE
 from .anchors import resolve
 from .parse import LINK_RE
+from .tables import page_url
 
 _EMPHASIS = (
     (re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"), "strong"),
@@ -29,14 +31,7 @@ _CODE = re.compile(r"`([^`]+)`")
 
 def page_address(base_uri: str, directory_urls: bool = True) -> str:
     """Address of a page relative to the site root: "a/b.md" -> "a/b/"."""
-    stem = base_uri[:-3] if base_uri.endswith(".md") else base_uri
-    if not directory_urls:
-        return stem + ".html"
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
+    return page_url(base_uri, DEFAULT_LANGUAGE, directory_urls=directory_urls)[1:]
 
 
 def href(page_uri: str, target: str, directory_urls: bool = True) -> str:
