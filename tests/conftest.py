@@ -44,16 +44,22 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-@pytest.fixture
-def project_copy(tmp_path) -> Path:
-    """A throw-away copy of the project whose content a test may break."""
+def copy_project(dest: Path) -> Path:
+    """Copy the parts of the project a build needs into ``dest``."""
+    dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
-            shutil.copy2(source, tmp_path / part)
-    return tmp_path
+            shutil.copy2(source, dest / part)
+    return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path) -> Path:
+    """A throw-away copy of the project whose content a test may break."""
+    return copy_project(tmp_path)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -230,13 +236,7 @@ def checklist_site(tmp_path_factory) -> Path:
     built once: checklists tested on known items whatever the content holds."""
     from checklist_fixtures import add_fixture_pages
 
-    project = tmp_path_factory.mktemp("checklist-project")
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
+    project = copy_project(tmp_path_factory.mktemp("checklist-project"))
     add_fixture_pages(project)
     out = project / "site"
     result = run_build(project, out)

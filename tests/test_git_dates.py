@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_PARTS, ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 from handbook import editorial, generated, history, review, sources, translations
 
 
@@ -238,14 +237,7 @@ def test_review_status_page_lists_overdue_soon_and_unverified(tmp_path):
 @pytest.fixture(scope="module")
 def git_site(tmp_path_factory):
     """The project in a git repository with chosen dates, built with a fixed build date."""
-    project = tmp_path_factory.mktemp("gitsite") / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, project / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, project / part)
+    project = copy_project(tmp_path_factory.mktemp("gitsite") / "project")
     chapter = project / "docs" / "cam-nang" / "cong-khai.md"
     text = chapter.read_text(encoding="utf-8")
     # Whatever the shipped chapter says, make it overdue on the build date.

@@ -23,7 +23,7 @@ from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import PROJECT_PARTS, ROOT, run_build
+from conftest import ROOT, copy_project, run_build
 from handbook import pdf
 from handbook.errors import ContentError, ContentErrors
 from handbook.pdf import assemble
@@ -299,13 +299,7 @@ def test_chapters_start_on_new_pages_under_their_running_header(shipped):
 # --- a sample page with every printable construct --------------------------------
 
 def _copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
+    copy_project(dest)
     for sample in FIXTURES.glob("mau-in*.md"):
         shutil.copy2(sample, dest / "docs" / sample.name)
     config = dest / "mkdocs.yml"
