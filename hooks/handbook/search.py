@@ -12,8 +12,8 @@ keys that this module defines and tests, and that the worker mirrors exactly:
   longer matters: ``hòa`` and ``hoà`` -> ``hoa~1``, ``hóa`` -> ``hoa~2``.
   A match on this key is an *exact* match and ranks above a folded one.
 
-This module also turns the sections MkDocs' Material search parser found on a
-page (``location``, ``title``, ``text`` with HTML) into the compact documents of
+This module also turns the sections of each page (``location``, ``title``,
+``text`` with HTML, from ``search_sections``) into the compact documents of
 the index: plain text, the page's context (title, document number) for its
 sections, the article number of ``## Điều N.`` sections, and extra documents
 for checklist items (elements with ``id="ck-..."``), so results lead to them.
@@ -194,7 +194,7 @@ class PageRecord:
     """What search needs from one rendered page."""
     url: str                      # page URL relative to the language root ("van-ban/luat-10-2022-qh15/")
     title: str
-    entries: list[dict]           # Material's search entries for the page (location, title, text)
+    entries: list[dict]           # the page's sections (location, title, text with HTML)
     context: str = ""             # words that describe the page (title, document number)
     items: list[tuple[str, str, str]] = field(default_factory=list)  # anchored items (id, title, text)
     regulation: bool = False      # a regulation page: its ``#dieu-N-...`` sections are articles

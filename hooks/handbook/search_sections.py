@@ -1,0 +1,165 @@
+"""The search sections of a rendered page: ``(id, title, text)`` per heading.
+
+Material's search plugin finds them with ``html.parser``: at 1,000 pages its
+parser alone takes about a tenth of a build. This module finds the same
+sections in one pass of a regular expression over the page's tags, and keeps
+the parser's rules:
+
+* a heading (``h1``–``h6``) with an ``id`` starts a section; the page's first
+  section has no id (it stands for the page itself); a page that opens with
+  text, or with a heading other than ``h1``, gets an untitled first section;
+* a heading nested in another element (admonition, ``details``, tab) starts
+  a section that ends with that element: the text after it goes back to the
+  enclosing section;
+* the heading's text is the title, without its permalink (``a.headerlink``);
+* ``script``, ``style`` and ``object``, elements marked
+  ``data-search-exclude`` and code line numbers (``.linenodiv``) are not
+  text; a section whose heading is marked ``data-search-exclude`` is left out.
+
+Title and text are HTML-escaped text, as the parser gives them;
+``handbook.search.html_to_text`` makes them plain. Where the parser joined
+the words of adjacent table cells, this module leaves a space between them.
+``tests/test_search.py`` compares both on every page of the site.
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["sections"]
+
+# A comment, a whole script or style element (its content is not markup), or
+# a start or end tag with its attributes (quoted values may hold ">").
+_TAG = re.compile(
+    r"<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>"
+    r"|<(/?)([a-zA-Z][^\s/>]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S | re.I)
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+
+_HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+                   "meta", "param", "source", "track", "wbr"})
+_NOT_TEXT = frozenset({"script", "style", "object"})
+
+
+class _Section:
+    __slots__ = ("tag", "depth", "id", "title", "text", "excluded", "in_title")
+
+    def __init__(self, tag: str, depth: float, element_id: str | None = None):
+        self.tag = tag
+        self.depth = depth
+        self.id = element_id
+        self.title: list[tuple[int, int]] = []  # spans of the page's HTML
+        self.text: list[tuple[int, int]] = []
+        self.excluded = False
+        self.in_title = False
+
+
+def _attr(pattern: re.Pattern, attrs: str) -> str | None:
+    match = pattern.search(attrs)
+    if not match:
+        return None
+    return next(value for value in match.groups() if value is not None)
+
+
+def sections(page_html: str) -> list[tuple[str | None, str, str]]:
+    """``(id, title, text)`` of each section of ``page_html`` (a page's content,
+    as MkDocs renders it), in order; ``id`` is None for the page's own part.
+    Title and text are HTML fragments (``handbook.search.html_to_text``)."""
+    found: list[_Section] = []
+    current: _Section | None = None
+    stack: list[tuple[str, bool, bool]] = []  # open elements: tag, hides its content, is a permalink
+    hidden = 0      # open elements whose content is not text
+    permalink = 0   # open a.headerlink elements
+    # Only where the attribution of the text changes does anything happen:
+    # ``segment`` is where the text that goes to ``current`` began (-1: none).
+    segment = 0
+
+    def close(end: int) -> None:
+        if segment < 0 or end <= segment or current is None or hidden:
+            return
+        if current.in_title:
+            if not permalink:
+                current.title.append((segment, end))
+        else:
+            current.text.append((segment, end))
+
+    def preface() -> _Section:
+        section = _Section("", 0)
+        found.append(section)
+        return section
+
+    previous_end = 0
+    for match in _TAG.finditer(page_html):
+        start = match.start()
+        if current is None and start > previous_end:
+            current = preface()  # text before the first tag
+        previous_end = match.end()
+        closing, tag, attrs = match.groups()
+        if tag is None:  # a comment, script or style: not text
+            if current is None and page_html[start + 1] != "!":
+                current = preface()
+            close(start)
+            segment = previous_end
+            continue
+        tag = tag.lower()
+        if closing:
+            if not stack or stack[-1][0] != tag:
+                continue
+            if current is not None and current.depth > len(stack):
+                # Leaving the element that held the current section's heading:
+                # the text after it goes back to the enclosing section.
+                close(start)
+                segment = start
+                for section in reversed(found):
+                    if section.depth <= len(stack):
+                        current.depth = float("inf")
+                        current = section
+                        break
+            _, hides, is_permalink = stack.pop()
+            if hides:
+                hidden -= 1
+                if not hidden:
+                    segment = match.end()
+            if is_permalink:
+                permalink -= 1
+                if current is not None and current.in_title and not permalink and not hidden:
+                    segment = match.end()
+            if current is not None and current.in_title and tag == current.tag:
+                close(start)
+                current.in_title = False
+                segment = match.end()
+            continue
+        if tag in _VOID:
+            continue
+        marked = "data-search-exclude" in attrs
+        hides = tag in _NOT_TEXT or marked or (
+            "linenodiv" in attrs and _attr(_CLASS, attrs) == "linenodiv")
+        is_permalink = tag == "a" and "headerlink" in attrs and _attr(_CLASS, attrs) == "headerlink"
+        self_closing = attrs.endswith("/")
+        if hides or is_permalink or (tag in _HEADINGS and "id" in attrs):
+            close(start)
+            segment = match.end()
+        if not self_closing:
+            stack.append((tag, hides, is_permalink))
+            hidden += hides
+            permalink += is_permalink
+        if tag in _HEADINGS and "id" in attrs and not self_closing:
+            element_id = _attr(_ID, attrs)
+            if element_id is not None:
+                depth = len(stack)
+                if tag != "h1" and not found:
+                    found.append(_Section("", depth))
+                current = _Section(tag, depth, element_id if found else None)
+                current.in_title = True
+                current.excluded = marked
+                found.append(current)
+                continue
+        if current is None:
+            current = preface()
+    if current is None and page_html:
+        current = preface()
+    close(len(page_html))
+    return [(section.id,
+             "".join(page_html[a:b] for a, b in section.title).strip(),
+             "".join(page_html[a:b] for a, b in section.text).strip())
+            for section in found if not section.excluded]

@@ -1,0 +1,80 @@
+"""Search sections (handbook.search_sections): the sections of a page, as
+Material's search parser finds them, on fixtures and on every built page."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from material.plugins.search.plugin import Parser
+
+from handbook.search import html_to_text
+from handbook.search_sections import sections
+
+FIXTURES = Path(__file__).parent / "fixtures" / "search" / "sections"
+ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
+
+
+def plain(found):
+    return [(element_id, html_to_text(title), html_to_text(text)) for element_id, title, text in found]
+
+
+def material_sections(page_html: str):
+    """What Material's search plugin finds (its parser, its exclusion rule)."""
+    parser = Parser()
+    parser.feed(page_html)
+    parser.close()
+    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip())
+            for s in parser.data if not s.is_excluded()]
+
+
+def words(found):
+    """Sections with whitespace removed: Material's parser joins the words of
+    adjacent table cells, ours keeps a space between them."""
+    return [(element_id, re.sub(r"\s+", "", title), re.sub(r"\s+", "", text))
+            for element_id, title, text in plain(found)]
+
+
+@pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
+def test_fixture_sections_match_materials_parser(fixture):
+    page_html = fixture.read_text(encoding="utf-8")
+    assert words(sections(page_html)) == words(material_sections(page_html))
+
+
+EXPECTED = {
+    "h1-first": [(None, "Tiêu đề", "Lời dẫn & phạm vi."),
+                 ("dieu-1-pham-vi", "Điều 1. Phạm vi", "Nội dung VKSND.")],
+    # an untitled first part (the page's title is put in by the hook)
+    "h2-first": [(None, "", ""), ("muc-a", "Mục A", "x"), ("muc-b", "Mục B b", "y")],
+    "preface": [(None, "", "Lời dẫn trước mọi thẻ đoạn"), ("t", "T", "z")],
+    # the text after the admonition goes back to the page, not to "Bên trong"
+    "nested-admonition": [(None, "T", "một Ghi chú sau hộp"), ("trong", "Bên trong", "trong hộp"),
+                          ("z", "Z", "zz")],
+    "nested-details": [(None, "T", "Tóm tắt giữa ngoài"), ("d", "D", "trong")],
+    "search-exclude": [(None, "T", "giữ giữ nữa"), ("y", "Y", "lại")],
+    "not-text": [(None, "T", "chữ")],
+    "code-and-void": [(None, "T", "mã abc Không có id d")],
+}
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_sections(name):
+    page_html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    assert plain(sections(page_html)) == EXPECTED[name]
+
+
+def test_empty_page_has_one_empty_part():
+    assert sections("") == material_sections("") == []
+    assert plain(sections("chỉ có chữ")) == [(None, "", "chỉ có chữ")]
+
+
+def test_every_built_page_has_the_sections_materials_parser_finds(site):
+    pages = 0
+    for path in sorted(site.rglob("*.html")):
+        match = ARTICLE.search(path.read_text(encoding="utf-8"))
+        if not match:
+            continue
+        pages += 1
+        content = match.group(1)
+        assert words(sections(content)) == words(material_sections(content)), path.relative_to(site)
+    assert pages > 90  # both languages
