@@ -2,6 +2,7 @@
 
 Logic in ``handbook/serve.py``; see deploy/nginx/ for the server side.
 """
+import os
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
@@ -33,7 +34,7 @@ def _write_not_found_pages(config):
 @event_priority(-300)  # last: after the CSP hook (-200) has read the final pages
 def _precompress(config):
     if is_final_build(config) and not is_preview():  # the preview server compresses nothing
-        serve.precompress(serve.precompress_candidates(Path(config.site_dir)))
+        serve.precompress(serve.precompress_candidates(Path(config.site_dir)), workers=os.cpu_count() or 1)
 
 
 on_post_build = CombinedEvent(_write_not_found_pages, _precompress)

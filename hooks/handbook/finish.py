@@ -6,7 +6,6 @@ in parallel processes, takes them here after joining the languages.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import csp, serve
@@ -15,8 +14,4 @@ from . import csp, serve
 def finish_site(site_dir: Path, workers: int = 2) -> None:
     site_dir = Path(site_dir)
     csp.write_policy(site_dir, workers)  # reads the final pages: before anything else is added
-    candidates = serve.precompress_candidates(site_dir)
-    # zlib releases the GIL while it compresses: threads use every core.
-    chunks = [candidates[i::workers] for i in range(workers)]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        list(pool.map(serve.precompress, chunks))
+    serve.precompress(serve.precompress_candidates(site_dir), workers)

@@ -61,10 +61,69 @@ def _attr(pattern: re.Pattern, attrs: str) -> str | None:
     return next(value for value in match.groups() if value is not None)
 
 
+# For the common page: headings at the top level, nothing hidden.
+_SPECIAL = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!--", re.I)
+_HEADING = re.compile(r"<(h[1-6])(\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
+_STARTS = re.compile(r"<[a-zA-Z]")
+_ENDS = re.compile(r"</[a-zA-Z]")
+# Start tags that open nothing: void elements, and "<x/>".
+_EMPTY = re.compile(r"<(?:(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)\b"
+                    r"|[a-zA-Z][^<>]*/>)")
+_PERMALINK = re.compile(r"<a\s[^>]*class=\"headerlink\"[^>]*>.*?</a>", re.S)
+
+
 def sections(page_html: str) -> list[tuple[str | None, str, str]]:
     """``(id, title, text)`` of each section of ``page_html`` (a page's content,
     as MkDocs renders it), in order; ``id`` is None for the page's own part.
     Title and text are HTML fragments (``handbook.search.html_to_text``)."""
+    flat = None if _SPECIAL.search(page_html) else _flat_sections(page_html)
+    return flat if flat is not None else _walk_sections(page_html)
+
+
+def _open_elements(page_html: str, start: int, end: int) -> int:
+    """Elements opened and not closed in ``page_html[start:end]`` (well-formed HTML)."""
+    return (len(_STARTS.findall(page_html, start, end)) - len(_EMPTY.findall(page_html, start, end))
+            - len(_ENDS.findall(page_html, start, end)))
+
+
+def _flat_sections(page_html: str):
+    """Sections when every heading with an id is at the top level: the text
+    between two headings is the first one's section. None when a heading is
+    nested in another element (or the markup is not balanced)."""
+    headings = []
+    position = 0
+    for match in _HEADING.finditer(page_html):
+        attrs = match.group(2)
+        if "id" not in attrs:
+            continue
+        element_id = _attr(_ID, attrs)
+        if element_id is None:
+            continue
+        if _open_elements(page_html, position, match.start()):
+            return None
+        close = page_html.find(f"</{match.group(1)}>", match.end())
+        if close < 0 or _open_elements(page_html, match.end(), close):
+            return None
+        headings.append((match, element_id, close))
+        position = close + 5
+    found: list[tuple[str | None, str, str]] = []
+    lead_end = headings[0][0].start() if headings else len(page_html)
+    lead = page_html[:lead_end]
+    if _EMPTY.sub("", lead):  # text or an element before the first heading
+        found.append((None, "", lead.strip()))
+    elif headings and headings[0][0].group(1) != "h1":
+        found.append((None, "", ""))
+    if _open_elements(page_html, position, len(page_html)):
+        return None
+    for index, (match, element_id, close) in enumerate(headings):
+        end = headings[index + 1][0].start() if index + 1 < len(headings) else len(page_html)
+        title = _PERMALINK.sub("", page_html[match.end():close])
+        found.append((element_id if found else None, title.strip(), page_html[close + 5:end].strip()))
+    return found
+
+
+def _walk_sections(page_html: str) -> list[tuple[str | None, str, str]]:
+    """Sections by following every tag, as Material's parser does."""
     found: list[_Section] = []
     current: _Section | None = None
     stack: list[tuple[str, bool, bool]] = []  # open elements: tag, hides its content, is a permalink

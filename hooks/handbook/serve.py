@@ -71,11 +71,18 @@ def precompress_candidates(site_dir: Path) -> list[Path]:
     return sorted(found)
 
 
-def precompress(paths: list[Path]) -> list[Path]:
+def precompress(paths: list[Path], workers: int = 1) -> list[Path]:
     """Write ``<file>.gz`` next to each file (reproducible: no name, no time).
 
     A copy is only rewritten when its content would change, so an unchanged
-    asset keeps the same ``.gz`` bytes across builds."""
+    asset keeps the same ``.gz`` bytes across builds. zlib releases the GIL
+    while it compresses: ``workers`` threads use that many cores."""
+    if workers > 1 and len(paths) > 1:
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(precompress, [paths[i::workers] for i in range(workers)]))
+        return [target for part in parts for target in part]
     written = []
     for path in paths:
         data = path.read_bytes()
