@@ -3,8 +3,9 @@
 Active in the preview server only (HANDBOOK_PREVIEW=1 with ``--dirty``, as
 the Makefile's ``serve`` runs it). Before MkDocs decides which pages to render
 again, the output of every page whose inputs changed is removed: generated
-pages, regulation pages, or all pages when the navigation changed. Logic in
-``handbook/preview.py``.
+pages, regulation pages, or all pages when the navigation or an included
+snippet (``includes/``, watched through ``watch:`` in mkdocs.yml) changed.
+Logic in ``handbook/preview.py``.
 """
 import logging
 from pathlib import Path
@@ -33,15 +34,29 @@ def on_config(config):
     return config
 
 
+def _snippets(config) -> dict[str, str]:
+    """Text of the files under pymdownx.snippets' base paths, by path."""
+    settings = config.mdx_configs.get("pymdownx.snippets") or {}
+    found = {}
+    folders = settings.get("base_path") or []
+    for folder in [folders] if isinstance(folders, str) else folders:
+        folder = Path(config.config_file_path).parent / folder
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    found[path.as_posix()] = path.read_text(encoding="utf-8", errors="replace")
+    return found
+
+
 @event_priority(-200)  # after mkdocs-static-i18n (-100) chose this language's files
 def on_files(files, config):
     if not is_dirty_preview():
         return files
     lang = current_language(config)
-    current = preview.dependencies(site_sources(config), lang, config["nav"])
+    current = preview.dependencies(site_sources(config), lang, config["nav"], _snippets(config))
     stale = preview.changed(config.site_dir, lang, current)
     for file in files.documentation_pages():
         _, base = split_language(file.src_uri)
-        if preview.NAV in stale or base in stale:
+        if preview.EVERY_PAGE in stale or base in stale:
             Path(file.abs_dest_path).unlink(missing_ok=True)
     return files

@@ -105,3 +105,8 @@ def test_edits_show_with_what_they_change_elsewhere(preview):
     text = json.dumps(index, ensure_ascii=False)
     assert "Đoạn xem trước số một." in text
     assert "thuat-ngu/" in text and "hoi-dap/chung/" in text
+
+    # 5. An abbreviation (includes/, which every page includes): a page that
+    #    uses it shows the new tooltip without restarting the server.
+    edit(project / "includes" / "abbreviations.md", "*[BCĐ]: Ban Chỉ đạo\n", "*[BCĐ]: Ban Chỉ đạo (xem trước)\n")
+    wait_for(base + "/hoi-dap/trien-khai/", lambda html: 'title="Ban Chỉ đạo (xem trước)"' in html)

@@ -17,7 +17,9 @@ from . import backlinks, regulations
 from .checklists.parse import find_blocks
 from .sources import Source, for_language
 
-NAV = "<nav>"
+# Every page: the navigation, and the snippets every page includes
+# (includes/abbreviations.md: the tooltips of abbreviations).
+EVERY_PAGE = "<every page>"
 # Editors' reports read every page (dates, notes, translations): always redone.
 ALWAYS = ("unverified", "review-status", "translation-status", "recent-changes")
 
@@ -43,11 +45,13 @@ def _first_heading(source: Source) -> str:
     return next((line for line in source.body.splitlines() if line.startswith("# ")), "")
 
 
-def dependencies(sources: list[Source], lang: str, nav) -> dict[str, str]:
+def dependencies(sources: list[Source], lang: str, nav, snippets: dict[str, str] | None = None) -> dict[str, str]:
     """Fingerprint of what each dependent page of ``lang`` is built from,
-    keyed by base path (``NAV``: every page's navigation)."""
+    keyed by base path (``EVERY_PAGE``: the navigation and ``snippets``, the
+    text of the files that every page includes, by path)."""
     shown = for_language(sources, lang)
-    found = {NAV: fingerprint(nav, [(s.src_uri, s.meta.get("title"), _first_heading(s)) for s in sources])}
+    found = {EVERY_PAGE: fingerprint(nav, [(s.src_uri, s.meta.get("title"), _first_heading(s)) for s in sources],
+                                     sorted((snippets or {}).items()))}
     regs = regulations.collect(sources, lang)
     regs_key = fingerprint(sorted((base, repr(reg)) for base, reg in regs.items()))
     citations = backlinks.build_index(sources, lang, set(regs), lambda item: f"ck-{item}")
