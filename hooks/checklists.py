@@ -17,6 +17,7 @@ from handbook.checklists import collect, nav_order, rewrite
 from handbook.checklists import generators as checklist_generators  # registers the page kinds
 from handbook.checklists.downloads import csv_bytes, xlsx_bytes
 from handbook.checklists.tables import download_name
+from handbook.pdf import edition_date
 
 _state = {"collection": None, "pending": []}
 
@@ -47,6 +48,7 @@ def on_post_build(config):
         return
     with editor_errors():
         all_sources = site_sources(config)
+        edition = edition_date(config.extra, repo_root(config))
         for page, spec in _state["pending"]:
             source = sources.read(docs, Path(page.file.abs_src_path), repo_root(config))
             kind, argument = generated.parse(spec)
@@ -56,5 +58,5 @@ def on_post_build(config):
             folder.mkdir(parents=True, exist_ok=True)
             (folder / download_name(source.base_uri, lang, "csv")).write_bytes(csv_bytes(checklist))
             (folder / download_name(source.base_uri, lang, "xlsx")).write_bytes(
-                xlsx_bytes(checklist, checklist.title))
+                xlsx_bytes(checklist, checklist.title, edition))
     _state["pending"] = []

@@ -87,8 +87,6 @@ def _site_files(site: Path) -> dict[str, bytes]:
             data = path.read_bytes()
             if path.suffix == ".html":  # blank lines left by template tags may differ
                 data = re.sub(rb"\s+", b" ", data)
-            elif path.suffix == ".xlsx":
-                data = b"xlsx"  # the workbook records the time it was written
             files[path.relative_to(site).as_posix()] = data
     return files
 

@@ -4,6 +4,7 @@ XLSX) in both languages. Bad items stop the build naming file and line."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -258,6 +259,15 @@ def test_csv_has_bom_and_the_same_rows(collection):
     assert [r[1] for r in rows[1:]] == [r.id for r in checklist.rows]
 
 
+def test_xlsx_bytes_are_the_same_in_every_build(collection):
+    from openpyxl import load_workbook
+    checklist = build(collection, "checklist-inspection", None, "vi", "bang-kiem/kiem-tra.md")
+    edition = dt.date(2026, 11, 30)
+    first = xlsx_bytes(checklist, "Bảng kiểm tra", edition)
+    assert xlsx_bytes(checklist, "Bảng kiểm tra", edition) == first
+    assert load_workbook(io.BytesIO(first)).properties.created.date() == edition
+
+
 def test_xlsx_has_header_widths_wrap_and_result_list(collection):
     from openpyxl import load_workbook
     checklist = build(collection, "checklist-inspection", None, "vi", "bang-kiem/kiem-tra.md")
@@ -271,6 +281,7 @@ def test_xlsx_has_header_widths_wrap_and_result_list(collection):
     assert sheet["D2"].alignment.wrap_text and sheet["D2"].border.left.style == "thin"
     assert sheet.freeze_panes == "A2" and sheet.print_title_rows.replace("$", "") == "1:1"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert book.properties.created.date() == dt.date(2000, 1, 1)
     assert sheet.auto_filter.ref == f"A1:{'ABCDEFGHI'[len(heads) - 1]}{len(checklist.rows) + 1}"
     validation = sheet.data_validations.dataValidation[0]
     assert validation.formula1 == '"Đạt,Chưa đạt,Không áp dụng"'

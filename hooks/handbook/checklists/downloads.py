@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import csv
-import re
+import datetime as dt
 import io
+import re
 
 from .labels import labels
 from .tables import Checklist, choice_column, choices, columns, values
@@ -19,9 +20,12 @@ def csv_bytes(checklist: Checklist) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def xlsx_bytes(checklist: Checklist, title: str = "") -> bytes:
+def xlsx_bytes(checklist: Checklist, title: str = "", created: dt.date | None = None) -> bytes:
     """An A4 landscape sheet: coloured header row repeated on every printed
     page, wrapped cells, a drop-down for the result column, filters.
+
+    ``created`` (the handbook's edition) is the workbook's creation date:
+    the same content gives the same bytes in every build.
 
     XlsxWriter streams the rows (a thousand-item list in a tenth of a second;
     openpyxl took about ten times as long, which the benchmark showed)."""
@@ -32,7 +36,8 @@ def xlsx_bytes(checklist: Checklist, title: str = "") -> bytes:
     out = io.BytesIO()
     book = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                      "strings_to_formulas": False, "strings_to_urls": False})
-    book.set_properties({"title": title or checklist.key, "keywords": checklist.lang})
+    created = dt.datetime.combine(created or dt.date(2000, 1, 1), dt.time(), dt.timezone.utc)
+    book.set_properties({"title": title or checklist.key, "keywords": checklist.lang, "created": created})
     sheet = book.add_worksheet(re.sub(r"[\\/*?:\[\]]", " ", title or labels(checklist.lang)["item"]).strip()[:31])
     border = {"border": 1, "border_color": "#999999", "text_wrap": True}
     head = book.add_format({**border, "bold": True, "font_color": "#FFFFFF", "bg_color": "#8E1B1B",
