@@ -17,7 +17,7 @@ from checklist_fixtures import FIXTURE_DOCS, add_fixture_pages
 from conftest import PROJECT_PARTS, ROOT, run_build
 from handbook import sources
 from handbook.checklists import collect, nav_order
-from handbook.checklists.anchors import anchors_of
+from handbook.mdscan import anchors as anchors_of
 from handbook.checklists.downloads import csv_bytes, xlsx_bytes
 from handbook.checklists.model import deadline_words, due_months
 from handbook.checklists.page import markdown as page_markdown
@@ -96,10 +96,12 @@ def test_collect_is_cached_for_the_second_language(fixture_sources):
 
 
 def test_anchors_from_headings_explicit_ids_and_duplicates():
-    body = "# Tiêu đề\n\n## Điều 46. Công khai\n\n## Mục\n\n## Mục\n\n## Article {#dieu-9-x}\n\n```\n## không\n```\n"
+    # one function for the checklists' basis links, the linter and the indexes
+    body = ("# Tiêu đề\n\n## Điều 46. Công khai\n\n## Mục\n\n## Mục\n\n## Article {#dieu-9-x}\n\n"
+            "Đoạn có neo { #doan-1 }\n\n<div id=\"hop-a\"></div>\n\n```\n## không\n<p id=\"ma\"></p>\n```\n")
     anchors = anchors_of(body)
-    assert {"tieu-de", "dieu-46-cong-khai", "muc", "muc_1", "dieu-9-x"} <= anchors
-    assert "khong" not in anchors
+    assert {"tieu-de", "dieu-46-cong-khai", "muc", "muc_1", "dieu-9-x", "doan-1", "hop-a"} <= anchors
+    assert "khong" not in anchors and "ma" not in anchors
 
 
 def test_deadline_words_in_both_languages():

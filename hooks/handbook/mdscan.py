@@ -22,6 +22,9 @@ _ANY_ATTR = re.compile(r"[ \t]*\{:?[^}]*\}[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 # [text](target "title") — not images; text may hold one level of brackets
 LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# Anchors set by hand: {#id} attributes (attr_list) and HTML id="..."
+_EXPLICIT_ID = re.compile(r"\{:?[^{}\n]*?#([A-Za-z0-9_][\w:.-]*)[^{}\n]*\}")
+_HTML_ID = re.compile(r"<[A-Za-z][^>]*?\sid\s*=\s*[\"']([^\"']+)[\"']")
 _INLINE_MD = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -126,6 +129,28 @@ def text_headings(markdown: str, first_line: int = 1) -> list[Heading]:
         used.add(anchor)
         found.append(Heading(level, text, anchor, line.number))
     return found
+
+
+_anchors_cache: dict[int, tuple[str, frozenset]] = {}
+
+
+def anchors(markdown: str) -> frozenset[str]:
+    """Every anchor a link can point to once ``markdown`` is rendered: the
+    headings' (as ``text_headings`` gives them), ``{#id}`` attributes and HTML
+    ``id="..."``, outside code fences. Cached per text object."""
+    hit = _anchors_cache.get(id(markdown))
+    if hit is not None and hit[0] is markdown:
+        return hit[1]
+    found = {heading.anchor for heading in text_headings(markdown)}
+    for line in text_lines(markdown):
+        if line.fence is None and ("#" in line.text or "id" in line.text):
+            found.update(_EXPLICIT_ID.findall(line.text))
+            found.update(_HTML_ID.findall(line.text))
+    if len(_anchors_cache) > 20000:  # long `mkdocs serve` sessions: drop stale entries
+        _anchors_cache.clear()
+    result = frozenset(found)
+    _anchors_cache[id(markdown)] = (markdown, result)
+    return result
 
 
 def fenced_blocks(source: Source, info: str) -> list[tuple[int, str]]:

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from ..errors import ContentError, ContentErrors
 from ..sources import DEFAULT_LANGUAGE, for_language
-from .anchors import anchors_of, resolve
+from ..mdscan import anchors as anchors_of
+from .anchors import resolve
 from .model import Item
 from .parse import parse_source
 

@@ -16,7 +16,6 @@ Rules: link-target, link-anchor.
 from __future__ import annotations
 
 import posixpath
-from types import SimpleNamespace
 import re
 from urllib.parse import unquote
 
@@ -28,8 +27,6 @@ from .document import Document
 INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 REFERENCE = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-EXPLICIT_ID = re.compile(r"\{:?[^{}]*?#([\w-]+)[^{}]*\}")
-HTML_ID = re.compile(r"<[a-zA-Z][^>]*\bid\s*=\s*[\"']([^\"']+)[\"']")
 CHECKLIST_ID = re.compile(r"^\s*id\s*:\s*[\"']?([a-z0-9-]+)[\"']?\s*$")
 LANG_NAME = {"vi": ("bản tiếng Việt", "the Vietnamese site"), "en": ("bản tiếng Anh", "the English site")}
 
@@ -39,11 +36,7 @@ def anchors(doc: Document) -> set[str]:
     cached = doc.__dict__.get("_anchors")
     if cached is not None:
         return cached
-    view = SimpleNamespace(body=doc.body_text, body_line=doc.body_line)
-    found = {h.anchor for h in mdscan.headings(view)}   # toc's anchors, as the indexes compute them
-    for _number, line in doc.body():
-        found.update(EXPLICIT_ID.findall(line))
-        found.update(HTML_ID.findall(line))
+    found = set(mdscan.anchors(doc.body_text))  # as the build and the indexes compute them
     for _number, line in doc.data_fence_lines():
         match = CHECKLIST_ID.match(line)
         if match:
