@@ -47,8 +47,9 @@ MEASURED = (
     "try:\n    runpy.run_path(sys.argv[0], run_name='__main__') if sys.argv[0].endswith('.py') "
     "else runpy.run_module(sys.argv[0], run_name='__main__', alter_sys=True)\n"
     "except SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
-    "print('BENCH', time.monotonic() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-    "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+    "print('BENCH', time.monotonic() - t, me.ru_maxrss, kids.ru_maxrss, "
+    "me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime, file=sys.stderr)\n"
     "sys.exit(code or 0)\n"
 )
 
@@ -130,7 +131,7 @@ def timed(command: list[str], cwd: Path, env: dict) -> dict:
         raise SystemExit(f"build failed: {' '.join(command)}\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
     line = [l for l in result.stderr.splitlines() if l.startswith("BENCH ")][-1].split()
     return {"seconds": round(wall, 2), "peak_mib": round(max(int(line[2]), int(line[3])) / 1024, 1),
-            "log": result.stdout + result.stderr}
+            "cpu_seconds": round(float(line[4]), 2), "log": result.stdout + result.stderr}
 
 
 def gz(data: bytes) -> int:
@@ -257,6 +258,9 @@ def main(argv=None) -> int:
     parser.add_argument("--skip", default="", help="comma list of parts to skip: ours-serial,vanilla,no-hooks,pdf,first-visit,preview")
     parser.add_argument("--keep", action="store_true", help="keep the workspace")
     parser.add_argument("--preview-rounds", type=int, default=3, help="edits timed in the preview")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="build every configuration this many times, interleaved; medians are reported "
+                             "(the machine's speed drifts between runs far apart)")
     parser.add_argument("--json", type=Path, help="where to write results (default bench/out/results-N.json)")
     args = parser.parse_args(argv)
     skip = set(filter(None, args.skip.split(",")))
@@ -288,13 +292,19 @@ def main(argv=None) -> int:
             runs["no-hooks"] = ["mkdocs", "build", "-q", "-f", "mkdocs-nohooks.yml", "-d", str(workspace / "site-nohooks")]
         if "vanilla" not in skip:
             runs["vanilla"] = ["mkdocs", "build", "-q", "-f", "mkdocs-vanilla.yml", "-d", str(workspace / "site-vanilla")]
-        for name, command in runs.items():
-            print(f"[bench] building {name} ...", file=sys.stderr, flush=True)
-            run = timed(command, workspace, env)
+        samples: dict[str, list[dict]] = {name: [] for name in runs}
+        for round_ in range(max(args.rounds, 1)):
+            for name, command in runs.items():
+                print(f"[bench] building {name} (round {round_ + 1}) ...", file=sys.stderr, flush=True)
+                samples[name].append(timed(command, workspace, env))
+        for name in runs:
             site = workspace / f"site-{name.replace('-', '')}"
             html = count_pages(site)
-            results[name] = {"seconds": run["seconds"], "peak_mib": run["peak_mib"], "html_pages": html,
-                             "ms_per_page": round(1000 * run["seconds"] / max(html, 1), 1),
+            seconds = statistics.median(run["seconds"] for run in samples[name])
+            results[name] = {"seconds": round(seconds, 2), "samples": [run["seconds"] for run in samples[name]],
+                             "cpu_seconds": round(statistics.median(run["cpu_seconds"] for run in samples[name]), 2),
+                             "peak_mib": max(run["peak_mib"] for run in samples[name]), "html_pages": html,
+                             "ms_per_page": round(1000 * seconds / max(html, 1), 1),
                              "search_index": search_indexes(site)}
         if "pdf" not in skip:
             print("[bench] building ours with the PDF ...", file=sys.stderr, flush=True)
@@ -331,15 +341,16 @@ def main(argv=None) -> int:
 def report(r: dict) -> str:
     rows = [f"## Benchmark: {r['pages']} synthetic pages + shipped content "
             f"({r['source_pages']['vi']} vi / {r['source_pages']['en']} en sources, {r['cores']} cores)", "",
-            "| build | seconds | peak MiB | HTML pages | ms/page | search index vi raw/gzip | en raw/gzip |",
-            "|---|---:|---:|---:|---:|---|---|"]
+            "| build | seconds | CPU seconds | peak MiB | HTML pages | ms/page | search index vi raw/gzip | en raw/gzip |",
+            "|---|---:|---:|---:|---:|---:|---|---|"]
     for name in ("ours", "ours-serial", "no-hooks", "vanilla"):
         if name not in r:
             continue
         b = r[name]
         idx = b["search_index"]
         cell = lambda lang: (f"{idx[lang]['raw']:,} / {idx[lang]['gzip']:,}" if lang in idx else "—")
-        rows.append(f"| {name} | {b['seconds']} | {b['peak_mib']} | {b['html_pages']} | {b['ms_per_page']} "
+        seconds = b["seconds"] if len(b.get("samples", [])) < 2 else f"{b['seconds']} ({', '.join(map(str, b['samples']))})"
+        rows.append(f"| {name} | {seconds} | {b.get('cpu_seconds', '')} | {b['peak_mib']} | {b['html_pages']} | {b['ms_per_page']} "
                     f"| {cell('vi')} | {cell('en')} |")
     rows.append("")
     if "vanilla" in r:
@@ -347,7 +358,10 @@ def report(r: dict) -> str:
     if "no-hooks" in r:
         serial = "ours-serial" if "ours-serial" in r else "ours"
         share = r[serial]["seconds"] / r["no-hooks"]["seconds"] - 1
-        rows.append(f"- our hooks' share: **{share * 100:+.0f} %** ({serial} over the same configuration "
+        cpu = ""
+        if r[serial].get("cpu_seconds") and r["no-hooks"].get("cpu_seconds"):
+            cpu = f", {(r[serial]['cpu_seconds'] / r['no-hooks']['cpu_seconds'] - 1) * 100:+.0f} % in CPU time"
+        rows.append(f"- our hooks' share: **{share * 100:+.0f} %**{cpu} ({serial} over the same configuration "
                     f"without them, both in one process; target ≤ +10 %)")
         rows.append(f"- ours / no-hooks: **{r['ours']['seconds'] / r['no-hooks']['seconds']:.2f} ×** "
                     "(as shipped: languages in parallel)")

@@ -18,7 +18,7 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     for build in ("ours", "no-hooks", "vanilla"):
         assert data[build]["html_pages"] > 6, build
-        assert data[build]["seconds"] > 0
+        assert data[build]["seconds"] > 0 and data[build]["cpu_seconds"] > 0
     assert data["ours"]["search_index"], "no search index measured"
     assert data["first_visit"]["requests"] > 3
     assert data["preview"]["samples"], "the edit never appeared in the preview server"
