@@ -68,3 +68,9 @@ def is_dirty_preview() -> bool:
     mkdocs-static-i18n, read from the command line: MkDocs tells plugins only
     once, at start-up)."""
     return is_preview() and "--dirty" in sys.argv
+
+
+def cores() -> int:
+    """Cores a build may use for its site-wide steps: ``tools/build.py
+    --jobs N`` (``HANDBOOK_JOBS``), else every core."""
+    return max(int(os.environ.get("HANDBOOK_JOBS") or os.cpu_count() or 1), 1)

@@ -7,16 +7,15 @@ built, so inline code added by any template, hook or plugin is covered. When
 the languages are built in separate processes, tools/build.py does this after
 joining them (``handbook/finish.py``).
 """
-import os
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from adapter import is_final_build, is_preview
+from adapter import cores, is_final_build, is_preview
 from handbook import csp
 
 
 @event_priority(-200)  # after the other languages (-100) and the 404 pages (-150)
 def on_post_build(config):
     if is_final_build(config) and not is_preview():  # the preview server sends no CSP
-        csp.write_policy(Path(config.site_dir), workers=os.cpu_count() or 1)
+        csp.write_policy(Path(config.site_dir), workers=cores())

@@ -2,12 +2,11 @@
 
 Logic in ``handbook/serve.py``; see deploy/nginx/ for the server side.
 """
-import os
 from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from adapter import current_language, is_final_build, is_preview
+from adapter import cores, current_language, is_final_build, is_preview
 from handbook import serve
 from handbook.language_switch import drop_alternate_links
 
@@ -34,7 +33,7 @@ def _write_not_found_pages(config):
 @event_priority(-300)  # last: after the CSP hook (-200) has read the final pages
 def _precompress(config):
     if is_final_build(config) and not is_preview():  # the preview server compresses nothing
-        serve.precompress(serve.precompress_candidates(Path(config.site_dir)), workers=os.cpu_count() or 1)
+        serve.precompress(serve.precompress_candidates(Path(config.site_dir)), workers=cores())
 
 
 on_post_build = CombinedEvent(_write_not_found_pages, _precompress)

@@ -142,7 +142,7 @@ def build_in_parallel(command: list[str], env: dict, staging: Path, languages: l
             for lang, folder in folders.items():
                 if folder != staging:
                     build_languages.join_language(staging, folder, lang)
-            finish.finish_site(staging)
+            finish.finish_site(staging, jobs)
         return code, output
     finally:
         for folder in folders.values():
@@ -168,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    # HANDBOOK_JOBS: the cores the builds' own site-wide steps may use too
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_JOBS=str(max(args.jobs, 1)))
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", args.config,
                *args.mkdocs_args]
     started = time.monotonic()
