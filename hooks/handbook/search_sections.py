@@ -32,7 +32,7 @@ __all__ = ["sections"]
 _TAG = re.compile(
     r"<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>"
     r"|<(/?)([a-zA-Z][^\s/>]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S | re.I)
-_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _CLASS = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 _HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
@@ -61,8 +61,9 @@ def _attr(pattern: re.Pattern, attrs: str) -> str | None:
     return next(value for value in match.groups() if value is not None)
 
 
-# For the common page: headings at the top level, nothing hidden.
-_SPECIAL = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!--", re.I)
+# For the common page: headings at the top level, nothing hidden, tags in
+# lower case (as Markdown writes them).
+_SPECIAL = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!--|(?-i:</?H[1-6])", re.I)
 _HEADING = re.compile(r"<(h[1-6])(\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
 _STARTS = re.compile(r"<[a-zA-Z]")
 _ENDS = re.compile(r"</[a-zA-Z]")
@@ -93,10 +94,7 @@ def _flat_sections(page_html: str):
     headings = []
     position = 0
     for match in _HEADING.finditer(page_html):
-        attrs = match.group(2)
-        if "id" not in attrs:
-            continue
-        element_id = _attr(_ID, attrs)
+        element_id = _attr(_ID, match.group(2))
         if element_id is None:
             continue
         if _open_elements(page_html, position, match.start()):
@@ -195,24 +193,23 @@ def _walk_sections(page_html: str) -> list[tuple[str | None, str, str]]:
             "linenodiv" in attrs and _attr(_CLASS, attrs) == "linenodiv")
         is_permalink = tag == "a" and "headerlink" in attrs and _attr(_CLASS, attrs) == "headerlink"
         self_closing = attrs.endswith("/")
-        if hides or is_permalink or (tag in _HEADINGS and "id" in attrs):
+        element_id = _attr(_ID, attrs) if tag in _HEADINGS else None
+        if hides or is_permalink or element_id is not None:
             close(start)
             segment = match.end()
         if not self_closing:
             stack.append((tag, hides, is_permalink))
             hidden += hides
             permalink += is_permalink
-        if tag in _HEADINGS and "id" in attrs and not self_closing:
-            element_id = _attr(_ID, attrs)
-            if element_id is not None:
-                depth = len(stack)
-                if tag != "h1" and not found:
-                    found.append(_Section("", depth))
-                current = _Section(tag, depth, element_id if found else None)
-                current.in_title = True
-                current.excluded = marked
-                found.append(current)
-                continue
+        if element_id is not None and not self_closing:
+            depth = len(stack)
+            if tag != "h1" and not found:
+                found.append(_Section("", depth))
+            current = _Section(tag, depth, element_id if found else None)
+            current.in_title = True
+            current.excluded = marked
+            found.append(current)
+            continue
         if current is None:
             current = preface()
     if current is None and page_html:
