@@ -34,18 +34,11 @@ def on_config(config):
     return config
 
 
-def _snippets(config) -> dict[str, str]:
-    """Text of the files under pymdownx.snippets' base paths, by path."""
-    settings = config.mdx_configs.get("pymdownx.snippets") or {}
-    found = {}
-    folders = settings.get("base_path") or []
-    for folder in [folders] if isinstance(folders, str) else folders:
-        folder = Path(config.config_file_path).parent / folder
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    found[path.as_posix()] = path.read_text(encoding="utf-8", errors="replace")
-    return found
+def _snippet_folders(config) -> list[Path]:
+    """pymdownx.snippets' base paths (relative to the project folder)."""
+    folders = (config.mdx_configs.get("pymdownx.snippets") or {}).get("base_path") or []
+    root = Path(config.config_file_path).parent
+    return [root / folder for folder in ([folders] if isinstance(folders, str) else folders)]
 
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) chose this language's files
@@ -53,7 +46,8 @@ def on_files(files, config):
     if not is_dirty_preview():
         return files
     lang = current_language(config)
-    current = preview.dependencies(site_sources(config), lang, config["nav"], _snippets(config))
+    current = preview.dependencies(site_sources(config), lang, config["nav"],
+                                   preview.snippet_texts(_snippet_folders(config)))
     stale = preview.changed(config.site_dir, lang, current)
     for file in files.documentation_pages():
         _, base = split_language(file.src_uri)

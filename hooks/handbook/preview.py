@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from pathlib import Path
 
 from . import backlinks, regulations
 from .checklists.parse import find_blocks
@@ -43,6 +44,13 @@ def _qa_inputs(sources: list[Source]) -> str:
 
 def _first_heading(source: Source) -> str:
     return next((line for line in source.body.splitlines() if line.startswith("# ")), "")
+
+
+def snippet_texts(folders: list[Path]) -> dict[str, str]:
+    """Text of every file under the snippet folders, by path."""
+    return {path.as_posix(): path.read_text(encoding="utf-8", errors="replace")
+            for folder in folders if folder.is_dir()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def dependencies(sources: list[Source], lang: str, nav, snippets: dict[str, str] | None = None) -> dict[str, str]:
