@@ -2,6 +2,7 @@
 content errors turned into build failures."""
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from contextlib import contextmanager
@@ -31,7 +32,12 @@ def current_language(config) -> str:
 
 
 def repo_root(config) -> Path:
-    return Path(config.config_file_path).resolve().parent
+    return _folder_of(config.config_file_path)
+
+
+@functools.lru_cache(maxsize=8)  # asked for every page: resolving a path is a system call
+def _folder_of(config_file_path: str) -> Path:
+    return Path(config_file_path).resolve().parent
 
 
 def is_final_build(config) -> bool:

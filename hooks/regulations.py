@@ -13,15 +13,14 @@ def _regulations(all_sources, lang):
     return regulations.collect(all_sources, lang)
 
 
-def _checklist_item_anchor(item_id: str) -> str:
-    return f"ck-{item_id}"  # the anchor hooks/checklists.py gives an item on its page
+CHECKLIST_ITEM_PREFIX = "ck-"  # an item's anchor on its page: hooks/checklists.py gives it
 
 
 @memo.per_sources
 def _citations(all_sources, lang, items_rendered):
     targets = set(_regulations(all_sources, lang))
     return backlinks.build_index(all_sources, lang, targets,
-                                 _checklist_item_anchor if items_rendered else None)
+                                 CHECKLIST_ITEM_PREFIX if items_rendered else None)
 
 
 def on_files(files, config):

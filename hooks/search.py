@@ -10,7 +10,8 @@
   replacing it (priority -200, after static-i18n's -100).
 * The worker script (``handbook/search_worker.js``) is published under a
   fingerprinted name and named in ``__config`` by ``overrides/main.html``; the
-  English pages resolve the index and the results against ``/en/``.
+  English pages resolve the index and the results against ``/en/``. Material's
+  own worker and lunr files, which nothing loads, are not published.
 """
 import json
 from pathlib import Path
@@ -62,6 +63,12 @@ def on_config(config):
     source = WORKER_SOURCE.read_text(encoding="utf-8")
     config.extra["search_worker"] = "assets/javascripts/workers/" + search.worker_filename(source)
     return config
+
+
+def on_files(files, config):
+    for file in [file for file in files if search.is_material_search_asset(file.src_uri)]:
+        files.remove(file)
+    return files
 
 
 def on_nav(nav, config, files):

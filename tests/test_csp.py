@@ -47,6 +47,14 @@ def test_attributes_are_hashed_after_decoding_and_need_unsafe_hashes():
     assert csp.allows(csp.policy(found), found) == []
 
 
+def test_tag_names_in_any_case_and_code_that_mentions_the_other_element():
+    page = "<SCRIPT>var s='<style>';</Script>\n<style>p::after{content:'Điều'}</STYLE>"
+    found = csp.find_inline_code(page)
+    assert found.scripts == {sha("var s='<style>';")}
+    assert found.styles == {sha("p::after{content:'Điều'}")}  # hashed as UTF-8, as browsers do
+    assert csp.find_inline_code(page.encode("utf-8")) == found  # the build scans the files' bytes
+
+
 def test_policy_without_inline_code_is_strict():
     value = csp.policy(csp.InlineCode())
     parsed = csp.parse_policy(value)

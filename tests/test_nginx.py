@@ -170,7 +170,7 @@ def test_not_found_pages_link_to_each_language_home(site):
 
 def test_fingerprinted_theme_files_are_cached_for_a_year(nginx_url, site):
     for pattern, kind in [("assets/javascripts/bundle.*.min.js", "application/javascript"),
-                          ("assets/javascripts/workers/search.*.min.js", "application/javascript"),
+                          ("assets/javascripts/workers/search-handbook.*.js", "application/javascript"),
                           ("assets/stylesheets/main.*.min.css", "text/css"),
                           ("assets/stylesheets/palette.*.min.css", "text/css")]:
         path = one(site, pattern)

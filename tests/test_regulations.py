@@ -102,7 +102,7 @@ def test_backlinks_index_finds_questions_chapters_and_checklist_items():
 
 
 def test_checklist_items_link_to_their_own_anchor_when_rendered():
-    index = backlinks.build_index(fixture_sources(), "vi", {"van-ban/luat.md"}, lambda i: f"ck-{i}")
+    index = backlinks.build_index(fixture_sources(), "vi", {"van-ban/luat.md"}, "ck-")
     items = [c for c in index["van-ban/luat.md"] if c.kind == "checklist"]
     assert [(c.source, c.link_anchor, c.label) for c in items] == [
         ("cam-nang/hoi-nghi.md", "ck-to-chuc-hoi-nghi", "Tổ chức hội nghị cán bộ hằng năm.")]
@@ -132,6 +132,20 @@ def test_english_backlinks_mark_untranslated_sources():
     assert ("hoi-dap/cong-khai.md", True) in by_source and ("hoi-dap/chung.md", False) in by_source
     out = backlinks.insert("# Law\n", "van-ban/luat.md", index["van-ban/luat.md"], "en")
     assert "## Cited in {#duoc-dan-chieu-tai}" in out and "*(Vietnamese only)*" in out
+
+
+def test_a_page_read_for_one_language_is_marked_right_in_the_other():
+    # citations are read once per page and shared between the language builds
+    sources = fixture_sources()
+    first_vi = backlinks.build_index(sources, "vi")
+    en = backlinks.build_index(sources, "en")
+    again_vi = backlinks.build_index(sources, "vi")
+    assert first_vi == again_vi
+    assert all(c.translated for cited in again_vi.values() for c in cited)
+    untranslated = [c for c in en["van-ban/luat.md"] if c.source == "hoi-dap/chung.md"]
+    assert untranslated and not any(c.translated for c in untranslated)
+    assert {(c.target, c.anchor, c.label) for c in untranslated} == \
+        {(c.target, c.anchor, c.label) for c in first_vi["van-ban/luat.md"] if c.source == "hoi-dap/chung.md"}
 
 
 # --- the shipped site --------------------------------------------------------

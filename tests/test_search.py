@@ -118,6 +118,23 @@ def test_checklist_items_become_documents_titled_by_their_requirement():
     assert page.items[1][1] == "Công khai kế hoạch năm."
 
 
+@pytest.mark.parametrize("page_html, expected", [
+    # void and self-closing tags, a comment holding a tag, two items in one container
+    ('<div><p id="ck-a" class="x">A <b>b</b><br>c<br/> d. e</p><p id="ck-b">B<!-- <p> -->.</p></div>',
+     [("ck-a", "A b c d.", "A b c d. e"), ("ck-b", "B.", "B.")]),
+    # an item inside an item is part of it; the label is not text
+    ('<div id="ck-outer"><p id="ck-inner">x</p><p class="ck-item__requirement">Req '
+     '<span class="ck-item__label">L</span></p></div>',
+     [("ck-outer", "Req", "x Req")]),
+    # ">" in a quoted value, single quotes, a void element with an item id, other ids
+    ("<p title='a>b' id='ck-q'>Q</p><img id=\"ck-img\" alt=\"\"><p id=\"other\">no</p>"
+     '<p data-id="ck-no">no</p>', [("ck-q", "Q", "Q")]),
+    ('<p id="ck-u">unclosed <em>text', []),
+])
+def test_anchored_items_are_read_as_html_parser_reads_them(page_html, expected):
+    assert anchored_items(page_html) == expected
+
+
 def test_index_builder_keeps_pages_before_sections_and_plain_text():
     index = build_index(_fixture_pages("vi"), "vi")
     assert index["config"]["lang"] == ["vi"]
@@ -214,6 +231,17 @@ def test_pages_use_the_handbook_worker_and_their_language_index(site):
         (site / "search" / "search_index.json").resolve()
     assert (site / "en" / "cam-nang" / en_config["base"] / "search" / "search_index.json").resolve() == \
         (site / "en" / "search" / "search_index.json").resolve()
+
+
+def test_material_search_worker_and_lunr_are_not_shipped(site):
+    # nothing loads them (the handbook's worker replaces Material's), so the
+    # site and the download of an intranet copy are 1.3 MB lighter
+    javascripts = site / "assets" / "javascripts"
+    assert javascripts.is_dir()
+    assert not (javascripts / "lunr").exists()
+    assert not list((javascripts / "workers").glob("search.*"))
+    assert list((javascripts / "workers").glob("search-handbook.*.js"))
+    assert not any("lunr" in path.name for path in site.rglob("*.js"))
 
 
 def _headings(pattern: str, glob: str, type_: str | None = None):

@@ -52,6 +52,7 @@ EXPECTED = {
                           ("z", "Z", "zz")],
     "nested-details": [(None, "T", "Tóm tắt giữa ngoài"), ("d", "D", "trong")],
     "search-exclude": [(None, "T", "giữ giữ nữa"), ("y", "Y", "lại")],
+    "search-exclude-upper-case": [(None, "T", "giữ giữ nữa"), ("y", "Y", "lại")],
     "not-text": [(None, "T", "chữ")],
     "code-and-void": [(None, "T", "mã abc Không có id d")],
 }

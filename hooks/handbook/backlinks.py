@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -61,12 +61,12 @@ def _section_at(sections, line: int):
 
 
 def citations_from(source: Source, page_type: str | None, lang: str,
-                   targets: set[str] | None = None, item_anchor=None) -> list[Citation]:
+                   targets: set[str] | None = None, item_prefix: str | None = None) -> list[Citation]:
     """Citations made by one page (a Q&A topic page, chapter, or any page's
     checklist items), limited to ``targets`` base paths when given.
-    ``item_anchor(id)``: the anchor a checklist item gets on its page (when
-    the checklists capability renders items); otherwise items link to the
-    section they are declared in."""
+    ``item_prefix``: checklist items have the anchor ``<prefix><id>`` on
+    their page (where the checklists capability renders them); without it,
+    items link to the section they are declared in."""
     found: list[Citation] = []
     kind = _kind(source, page_type)
     title = str(source.meta.get("title") or source.base_uri)
@@ -106,25 +106,46 @@ def citations_from(source: Source, page_type: str | None, lang: str,
         label = " ".join(str(item.get("requirement") or item.get("id") or title).split())
         section = _section_at(sections, start)
         anchor = section.anchor if section else None
-        if item_anchor is not None and isinstance(item.get("id"), str):
-            anchor = item_anchor(item["id"])
+        if item_prefix is not None and isinstance(item.get("id"), str):
+            anchor = f"{item_prefix}{item['id']}"
         for entry in basis:
             for match in mdscan.LINK.finditer(str(entry)):
                 add("checklist", match.group("target"), start, label, anchor)
     return found
 
 
+# id(source) -> (source, arguments, its citations as read in its own language).
+# A Vietnamese page shown untranslated in the English build cites the same
+# places as in the Vietnamese build: it is read once per process.
+_read: dict[int, tuple[Source, tuple, list[Citation]]] = {}
+
+
+def _citations_of(source: Source, page_type: str | None, targets: frozenset | None,
+                  item_prefix: str | None, lang: str) -> list[Citation]:
+    arguments = (page_type, targets, item_prefix)
+    hit = _read.get(id(source))
+    if hit is None or hit[0] is not source or hit[1] != arguments:
+        hit = (source, arguments, citations_from(source, page_type, source.lang, targets, item_prefix))
+        _read[id(source)] = hit
+    if source.lang == lang:
+        return hit[2]
+    return [replace(citation, translated=False) for citation in hit[2]]
+
+
 def build_index(sources: list[Source], lang: str, targets: set[str] | None = None,
-                item_anchor=None) -> dict[str, list[Citation]]:
+                item_prefix: str | None = None) -> dict[str, list[Citation]]:
     """Citations of the pages readers of ``lang`` see, by cited page
-    (``item_anchor``: see ``citations_from``)."""
+    (``item_prefix``: see ``citations_from``)."""
+    if len(_read) > 4 * len(sources):
+        _read.clear()  # sources were edited or removed: drop what they were
+    targets = frozenset(targets) if targets is not None else None
     originals = {s.base_uri: s for s in sources if s.lang == DEFAULT_LANGUAGE}
     index: dict[str, list[Citation]] = {}
     seen = set()
     for base, source in sorted(for_language(sources, lang).items()):
         original = originals.get(base)
         page_type = source.meta.get("type") or (original.meta.get("type") if original else None)
-        for citation in citations_from(source, page_type, lang, targets, item_anchor):
+        for citation in _citations_of(source, page_type, targets, item_prefix, lang):
             key = (citation.target, citation.anchor, citation.kind, citation.source,
                    citation.link_anchor, citation.label)
             if key in seen:

@@ -16,7 +16,7 @@ import html
 import posixpath
 from dataclasses import dataclass, field
 
-from . import generated, review, translations, verification
+from . import generated, mdscan, review, translations, verification
 from .dates import format_date
 from .history import History, Updated, recent_changes
 from .sources import DEFAULT_LANGUAGE, Source, for_language
@@ -174,7 +174,7 @@ def _cell(text) -> str:
 
 
 def _link(from_base: str, source: Source) -> str:
-    href = posixpath.relpath(source.base_uri, posixpath.dirname(from_base) or ".")
+    href = mdscan.relpath(source.base_uri, posixpath.dirname(from_base) or ".")
     title = source.meta.get("title") or source.base_uri
     return f"[{_cell(title)}]({href})"
 

@@ -6,6 +6,7 @@ over every page once per build (Q&A index, backlinks, verification marks).
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
@@ -189,6 +190,7 @@ def is_external(target: str) -> bool:
     return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", target)) or target.startswith("//")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same links recur on every page of a build
 def resolve(from_src_uri: str, target: str) -> tuple[str, str | None] | None:
     """Where an internal link points: (base page path under docs/, anchor).
 
@@ -214,8 +216,16 @@ def resolve(from_src_uri: str, target: str) -> tuple[str, str | None] | None:
     return base, (anchor or None)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def relpath(path: str, start: str = ".") -> str:
+    """``posixpath.relpath`` of two relative paths, remembered: links between
+    the same pages are made on many pages, and each uncached call asks the
+    system for the working directory."""
+    return posixpath.relpath(path, start)
+
+
 def relative_link(from_base_uri: str, to_base_uri: str, anchor: str | None = None) -> str:
     """Markdown link target from one page to another (both paths under docs/)."""
     start = posixpath.dirname(from_base_uri) or "."
-    rel = posixpath.relpath(to_base_uri, start)
+    rel = relpath(to_base_uri, start)
     return f"{rel}#{anchor}" if anchor else rel

@@ -62,7 +62,7 @@ def dependencies(sources: list[Source], lang: str, nav, snippets: dict[str, str]
                                      sorted((snippets or {}).items()))}
     regs = regulations.collect(sources, lang)
     regs_key = fingerprint(sorted((base, repr(reg)) for base, reg in regs.items()))
-    citations = backlinks.build_index(sources, lang, set(regs), lambda item: f"ck-{item}")
+    citations = backlinks.build_index(sources, lang, set(regs), "ck-")
     checklists = qa = None
     for base, source in shown.items():
         kind = str(source.meta.get("generate") or "").partition(":")[0]

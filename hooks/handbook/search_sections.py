@@ -63,7 +63,18 @@ def _attr(pattern: re.Pattern, attrs: str) -> str | None:
 
 # For the common page: headings at the top level, nothing hidden, tags in
 # lower case (as Markdown writes them).
-_SPECIAL = re.compile(r"<(?:script|style|object)\b|data-search-exclude|linenodiv|<!--|(?-i:</?H[1-6])", re.I)
+# Each check starts with a literal character, which Python's re looks for
+# fast; one case-insensitive pattern for all took two thirds of the time of
+# finding the sections.
+_SPECIAL_TAG = re.compile(r"<(?:(?i:script|style|object)\b|!--|/?H[1-6])")
+_EXCLUDED = re.compile(r"-(?i:search-exclude)")
+
+
+def _is_special(page_html: str) -> bool:
+    """Anything the flat path does not handle: hidden or excluded content,
+    comments, code line numbers, heading tags in upper case."""
+    return ("linenodiv" in page_html or _SPECIAL_TAG.search(page_html) is not None
+            or _EXCLUDED.search(page_html) is not None)
 _HEADING = re.compile(r"<(h[1-6])(\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
 _STARTS = re.compile(r"<[a-zA-Z]")
 _ENDS = re.compile(r"</[a-zA-Z]")
@@ -77,7 +88,7 @@ def sections(page_html: str) -> list[tuple[str | None, str, str]]:
     """``(id, title, text)`` of each section of ``page_html`` (a page's content,
     as MkDocs renders it), in order; ``id`` is None for the page's own part.
     Title and text are HTML fragments (``handbook.search.html_to_text``)."""
-    flat = None if _SPECIAL.search(page_html) else _flat_sections(page_html)
+    flat = None if _is_special(page_html) else _flat_sections(page_html)
     return flat if flat is not None else _walk_sections(page_html)
 
 
@@ -188,7 +199,7 @@ def _walk_sections(page_html: str) -> list[tuple[str | None, str, str]]:
             continue
         if tag in _VOID:
             continue
-        marked = "data-search-exclude" in attrs
+        marked = "data-search-exclude" in attrs.lower()  # attribute names in any case
         hides = tag in _NOT_TEXT or marked or (
             "linenodiv" in attrs and _attr(_CLASS, attrs) == "linenodiv")
         is_permalink = tag == "a" and "headerlink" in attrs and _attr(_CLASS, attrs) == "headerlink"

@@ -3,10 +3,14 @@ links between pages. The anchors of a page come from ``mdscan.anchors``.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
+from ..mdscan import relpath
 
+
+@functools.lru_cache(maxsize=1 << 16)  # items repeat the same links on every list
 def resolve(from_src_uri: str, url: str) -> tuple[str | None, str | None, str | None]:
     """(target base_uri, anchor, problem) for a link written in ``from_src_uri``.
     External links return (None, None, None): they are not checked."""
@@ -31,4 +35,4 @@ def resolve(from_src_uri: str, url: str) -> tuple[str | None, str | None, str | 
 
 def relative(from_uri: str, to_uri: str) -> str:
     """Relative link from page ``from_uri`` to page ``to_uri`` (both docs paths)."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return relpath(to_uri, posixpath.dirname(from_uri) or ".")

@@ -17,6 +17,7 @@ import html
 import posixpath
 import re
 
+from ..mdscan import relpath
 from ..sources import DEFAULT_LANGUAGE
 from .anchors import resolve
 from .parse import LINK_RE
@@ -47,7 +48,7 @@ def href(page_uri: str, target: str, directory_urls: bool = True) -> str:
     here = page_address(page_uri, directory_urls)
     there = page_address(base, directory_urls)
     start = here.rstrip("/") if directory_urls else posixpath.dirname(here)
-    relative = posixpath.relpath(there or ".", start or ".")
+    relative = relpath(there or ".", start or ".")
     if directory_urls and not relative.endswith("/"):
         relative += "/"
     return relative + fragment
