@@ -9,7 +9,7 @@ import pytest
 from material.plugins.search.plugin import Parser
 
 from handbook.search import html_to_text
-from handbook.search_sections import sections
+from handbook.search_sections import _nested_sections, _walk_sections, sections
 
 FIXTURES = Path(__file__).parent / "fixtures" / "search" / "sections"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
@@ -55,6 +55,11 @@ EXPECTED = {
     "search-exclude-upper-case": [(None, "T", "giữ giữ nữa"), ("y", "Y", "lại")],
     "not-text": [(None, "T", "chữ")],
     "code-and-void": [(None, "T", "mã abc Không có id d")],
+    # text after an element holding a heading goes back to the latest section
+    # no deeper than where it continues
+    "nested-deep": [(None, "T", "a b d f"), ("x", "X", "c"), ("y", "Y", "e e2"), ("z", "Z", "g")],
+    # the wrapper's start tag opens the page's own part, where "sau" goes back
+    "nested-wrapper": [(None, "", "sau"), ("a", "A", "x")],
 }
 
 
@@ -62,6 +67,20 @@ EXPECTED = {
 def test_fixture_sections(name):
     page_html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
     assert plain(sections(page_html)) == EXPECTED[name]
+
+
+@pytest.mark.parametrize("name, takes_the_fast_path", [
+    ("nested-admonition", True), ("nested-details", True), ("nested-deep", True),
+    ("nested-wrapper", True),
+    # a stray end tag: only the tag walk follows the parser there
+    ("odd-markup", False),
+])
+def test_nested_headings_counted_by_regular_expressions_or_walked(name, takes_the_fast_path):
+    page_html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    fast = _nested_sections(page_html)
+    assert (fast is not None) == takes_the_fast_path
+    if fast is not None:
+        assert plain(fast) == plain(_walk_sections(page_html))
 
 
 def test_empty_page_has_one_empty_part():

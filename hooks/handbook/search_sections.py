@@ -24,6 +24,7 @@ the words of adjacent table cells, this module leaves a space between them.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 
 __all__ = ["sections"]
 
@@ -88,8 +89,12 @@ def sections(page_html: str) -> list[tuple[str | None, str, str]]:
     """``(id, title, text)`` of each section of ``page_html`` (a page's content,
     as MkDocs renders it), in order; ``id`` is None for the page's own part.
     Title and text are HTML fragments (``handbook.search.html_to_text``)."""
-    flat = None if _is_special(page_html) else _flat_sections(page_html)
-    return flat if flat is not None else _walk_sections(page_html)
+    found = None
+    if not _is_special(page_html):
+        found = _flat_sections(page_html)
+        if found is None:
+            found = _nested_sections(page_html)
+    return found if found is not None else _walk_sections(page_html)
 
 
 def _open_elements(page_html: str, start: int, end: int) -> int:
@@ -129,6 +134,91 @@ def _flat_sections(page_html: str):
         title = _PERMALINK.sub("", page_html[match.end():close])
         found.append((element_id if found else None, title.strip(), page_html[close + 5:end].strip()))
     return found
+
+
+# Start tags ("") and end tags ("/") once void and "<x/>" tags are removed.
+_TAG_KIND = re.compile(r"<(/?)[a-zA-Z]")
+_DEPTH_CHANGE = {"": 1, "/": -1}
+
+
+def _depths(page_html: str, start: int, end: int, depth: int) -> list[int]:
+    """Open elements after each tag of ``page_html[start:end]``, from ``depth``
+    (the first value is ``depth`` itself). Counted by regular expressions."""
+    kinds = _TAG_KIND.findall(_EMPTY.sub("", page_html[start:end]))
+    return list(accumulate(map(_DEPTH_CHANGE.__getitem__, kinds), initial=depth))
+
+
+def _first_drop(page_html: str, start: int, end: int, depth: int, below: int) -> int:
+    """Where, in ``page_html[start:end]``, the end tag that leaves fewer than
+    ``below`` elements open begins (one is known to be there)."""
+    for match in _TAG_KIND.finditer(page_html, start, end):
+        if _EMPTY.match(page_html, match.start()):
+            continue
+        depth += 1 if not match.group(1) else -1
+        if depth < below:
+            return match.start()
+    raise AssertionError("no drop")  # _depths said there was one
+
+
+def _nested_sections(page_html: str):
+    """Sections of a page with headings nested in other elements (a
+    checklist page's headings are in its ``div``), when nothing in it is
+    hidden: each part of the text goes to the current section until the
+    element holding that section's heading closes; then back to the latest
+    section at most as deep, as Material's parser does. Open elements are
+    counted by regular expressions, not tag by tag in Python. None when the
+    markup is not balanced or the parser's rule finds no section to go back to."""
+    headings = []
+    for match in _HEADING.finditer(page_html):
+        element_id = _attr(_ID, match.group(2))
+        if element_id is None:
+            continue
+        close = page_html.find(f"</{match.group(1)}>", match.end())
+        if close < 0 or _open_elements(page_html, match.end(), close):
+            return None
+        headings.append((match, element_id, close))
+    if not headings:
+        return None
+    found: list[list] = []  # [id, depth, title, text parts]
+    lead_end = headings[0][0].start()
+    lead = page_html[:lead_end]
+    current = None
+    if _EMPTY.sub("", lead):  # text or an element before the first heading
+        current = [None, 0, "", [lead]]
+        found.append(current)
+    depth = _depths(page_html, 0, lead_end, 0)
+    if min(depth) < 0:
+        return None
+    depth = depth[-1]
+    for index, (match, element_id, close) in enumerate(headings):
+        if match.group(1) != "h1" and not found:
+            found.append([None, depth + 1, "", []])
+        title = _PERMALINK.sub("", page_html[match.end():close])
+        current = [element_id if found else None, depth + 1, title, []]
+        found.append(current)
+        position = close + 5
+        end = headings[index + 1][0].start() if index + 1 < len(headings) else len(page_html)
+        while True:
+            depths = _depths(page_html, position, end, depth)
+            below = current[1] - 1  # the section ends when its heading's container closes
+            if min(depths) >= below:
+                current[3].append(page_html[position:end])
+                depth = depths[-1]
+                break
+            drop = _first_drop(page_html, position, end, depth, below)
+            current[3].append(page_html[position:drop])
+            depth = _depths(page_html, position, drop, depth)[-1]
+            left_open = depth  # elements open at the end tag, the closing one included
+            back = next((section for section in reversed(found) if section[1] <= left_open), None)
+            if back is None:
+                return None  # the walk keeps the parser's exact behaviour
+            current[1] = float("inf")
+            current, position = back, drop
+        if depth < 0:
+            return None
+    if depth != 0:
+        return None
+    return [(section[0], section[2].strip(), "".join(section[3]).strip()) for section in found]
 
 
 def _walk_sections(page_html: str) -> list[tuple[str | None, str, str]]:

@@ -58,6 +58,7 @@ class Abbreviations:
     """``<abbr title>`` around the defined abbreviations of a text (HTML-escaped)."""
 
     def __init__(self, definitions: dict[str, str] | None = None):
+        self.key = tuple(sorted((definitions or {}).items()))  # equal definitions, equal output
         self.titles = {key: html.escape(value, quote=True) for key, value in (definitions or {}).items()}
         keys = sorted(self.titles, key=len, reverse=True)
         self.pattern = re.compile(r"\b(%s)\b" % "|".join(re.escape(k) for k in keys)) if keys else None
@@ -68,6 +69,13 @@ class Abbreviations:
         return self.pattern.sub(lambda m: f'<abbr title="{self.titles[m.group(1)]}">{m.group(1)}</abbr>', escaped)
 
 
+# Rendered field text, shared by every page and both languages of a build: an
+# item appears on the inspection list, the self-check list, its roles' lists
+# and the calendar. (abbreviations, directory_urls, page or None, kind, text)
+# -> HTML; the page is part of the key only for text with a link.
+_rendered: dict[tuple, str] = {}
+
+
 class Inline:
     """Checklist field text (plain text, links, emphasis) to HTML for one page."""
 
@@ -76,7 +84,20 @@ class Inline:
         self.abbreviations = abbreviations or Abbreviations()
         self.directory_urls = directory_urls
 
+    def _remembered(self, kind: str, text: str, render) -> str:
+        page = self.page_uri if "](" in text else None  # a Markdown link needs "]("
+        key = (self.abbreviations.key, self.directory_urls, page, kind, text)
+        found = _rendered.get(key)
+        if found is None:
+            if len(_rendered) > 100_000:
+                _rendered.clear()
+            found = _rendered[key] = render(text)
+        return found
+
     def text(self, plain: str) -> str:
+        return self._remembered("text", plain, self._text)
+
+    def _text(self, plain: str) -> str:
         out = html.escape(plain, quote=False)
         out = _CODE.sub(lambda m: f"<code>{m.group(1)}</code>", out)
         for pattern, tag in _EMPHASIS:
@@ -89,12 +110,15 @@ class Inline:
         return f'<a href="{address}"{title_attr}>{label_html}</a>'
 
     def __call__(self, markdown: str) -> str:
+        return self._remembered("markdown", markdown, self._markdown)
+
+    def _markdown(self, markdown: str) -> str:
         parts, last = [], 0
         for match in LINK_RE.finditer(markdown):
-            parts.append(self.text(markdown[last:match.start()]))
-            parts.append(self.link(self.text(match.group(1)), match.group(2)))
+            parts.append(self._text(markdown[last:match.start()]))
+            parts.append(self.link(self._text(match.group(1)), match.group(2)))
             last = match.end()
-        parts.append(self.text(markdown[last:]))
+        parts.append(self._text(markdown[last:]))
         return "".join(parts)
 
 

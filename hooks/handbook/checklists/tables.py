@@ -5,11 +5,13 @@ always hold exactly the rows the page shows.
 """
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from dataclasses import dataclass
 
 from ..errors import ContentError
+from ..mdscan import relpath
 from .anchors import relative, resolve
 from .collect import Collection, Entry
 from .labels import MONTHS_SHORT_EN, labels
@@ -57,9 +59,10 @@ def checklist_key(kind: str, argument: str | None) -> str:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
+    return " ".join((text or "").split())  # str.split's white space is re's \s
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _plain(markdown: str) -> str:
     text = LINK_RE.sub(lambda m: m.group(1), markdown)
     return _one_line(re.sub(r"[*_`]", "", text))
@@ -67,13 +70,18 @@ def _plain(markdown: str) -> str:
 
 def rewrite_links(markdown: str, from_src_uri: str, from_base_uri: str, to_page_uri: str) -> str:
     """Re-aim relative links written on one page so they work from another."""
+    return _rewrite_links(markdown, from_src_uri, from_base_uri, posixpath.dirname(to_page_uri))
+
+
+@functools.lru_cache(maxsize=1 << 15)  # the same item's basis on every list in one folder
+def _rewrite_links(markdown: str, from_src_uri: str, from_base_uri: str, to_folder: str) -> str:
     def fix(match):
         url = match.group(2)
         target, anchor, problem = resolve(from_src_uri, url)
         if problem or (target is None and anchor is None):
             return match.group(0)
         target = target or from_base_uri
-        new = relative(to_page_uri, target) + (f"#{anchor}" if anchor else "")
+        new = relpath(target, to_folder or ".") + (f"#{anchor}" if anchor else "")
         return f"[{match.group(1)}]({new})"
     return LINK_RE.sub(fix, markdown)
 
