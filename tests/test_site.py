@@ -28,6 +28,25 @@ def test_every_vietnamese_page_has_an_english_counterpart_or_fallback(site):
         assert (site / "en" / rel).exists(), f"no /en/ page for {rel}"
 
 
+def test_head_links_that_make_material_fetch_sitemaps_are_dropped_only_there():
+    from handbook.language_switch import drop_alternate_links
+    page = ('<html><head>\n  <link rel="canonical" href="x">\n'
+            '  <link rel="alternate" href="/" hreflang="vi">\n  <link rel="alternate" href="/en/" hreflang="en">\n'
+            '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
+            '<body><link rel="alternate" href="/" hreflang="vi"></body></html>')
+    assert drop_alternate_links(page) == (
+        '<html><head>\n  <link rel="canonical" href="x">'
+        '\n  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
+        '<body><link rel="alternate" href="/" hreflang="vi"></body></html>')
+    assert drop_alternate_links("<p>no head</p>") == "<p>no head</p>"
+
+
+def test_every_page_head_is_without_language_alternates(site):
+    for page in site.rglob("*.html"):
+        head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
+        assert 'hreflang' not in head, page.relative_to(site)
+
+
 def test_language_switcher_links_to_the_same_page(site):
     for page in html_pages(site):
         rel = page.relative_to(site)

@@ -17,4 +17,7 @@ def drop_alternate_links(html: str) -> str:
     head_end = html.find("</head>")
     if head_end < 0:
         return html
-    return _ALTERNATE.sub("", html[:head_end]) + html[head_end:]
+    # The first ``found`` matches are those in the head: one copy of the page
+    # (pages of large checklists are megabytes), not a slice and a join.
+    found = len(_ALTERNATE.findall(html, 0, head_end))
+    return _ALTERNATE.sub("", html, count=found) if found else html

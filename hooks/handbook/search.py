@@ -79,7 +79,7 @@ _BLOCK_END = re.compile(r"</(?i:p|li|td|th|h[1-6]|div|dd|dt|tr|pre|blockquote)>"
 
 
 def _one_line(text: str) -> str:
-    """White space runs as one space (str.split's white space is re's ``\s``)."""
+    """White space runs as one space (str.split splits where re's \\s matches)."""
     return " ".join(text.split())
 
 
