@@ -59,8 +59,15 @@ def site_sources(config) -> list:
     (so results memoised on it are found at once), and ``mkdocs serve`` loads
     a new configuration, hence a fresh list, for every rebuild."""
     if _loaded[0] is not config:
-        _loaded[:] = [config, sources.load(config.docs_dir, repo_root(config))]
+        with editor_errors():  # malformed front matter: file, line and fix, whichever hook asks first
+            _loaded[:] = [config, sources.load(config.docs_dir, repo_root(config))]
     return _loaded[1]
+
+
+def sources_checked(config) -> bool:
+    """True once ``site_sources`` has read (and so checked the front matter
+    of) every source for this build."""
+    return _loaded[0] is config
 
 
 def is_preview() -> bool:

@@ -1,6 +1,9 @@
 """`make build` is strict and atomic: bad input fails with the file named, and
 the previous site stays intact."""
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -69,6 +72,21 @@ def test_invalid_front_matter_fails_with_file_and_line(good_site):
     page.write_text(text, encoding="utf-8")
     result = run_build(project, out)
     assert_failed_and_kept(result, out, before, "docs/cam-nang/index.md:", "front matter")
+
+
+def test_invalid_front_matter_fails_clearly_without_the_linter(project_copy):
+    # the linter is off in the second language's process of a parallel build;
+    # reading the sources checks the front matter there too
+    page = project_copy / "docs" / "cam-nang" / "index.md"
+    text = page.read_text(encoding="utf-8").replace("title: Cẩm nang", "title: [Cẩm nang", 1)
+    page.write_text(text, encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="0", HANDBOOK_LINT="0")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project_copy / "out")],
+                            cwd=project_copy, env=env, capture_output=True, text=True, encoding="utf-8")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/cam-nang/index.md:3" in output and "front-matter" in output
+    assert "Traceback" not in output
 
 
 def test_first_build_failure_leaves_no_half_site(project_copy):

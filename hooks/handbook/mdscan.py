@@ -10,7 +10,7 @@ import functools
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .sources import Source, split_language
 from .vietnamese import slugify
@@ -30,8 +30,7 @@ _INLINE_MD = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a tuple: made for every line of every page, several times a build
     number: int              # 1-based line number in the file
     text: str
     fence: str | None        # info string of the enclosing code fence ("" if none given), None outside
@@ -59,13 +58,17 @@ def body_lines(source: Source) -> Iterator[Line]:
     return text_lines(source.body, source.body_line)
 
 
+def _may_be_fence(text: str) -> bool:
+    return "``" in text or "~~" in text  # a fence line holds three of one or the other
+
+
 def text_lines(markdown: str, first_line: int = 1) -> Iterator[Line]:
     """``body_lines`` for any Markdown text (e.g. what a hook is rendering)."""
     fence: tuple[str, int] | None = None  # (marker char, length)
     info = None
     for offset, text in enumerate(markdown.split("\n")):
         number = first_line + offset
-        match = FENCE.match(text)
+        match = FENCE.match(text) if _may_be_fence(text) else None
         if fence is None:
             if match:
                 mark = match.group("mark")
@@ -110,7 +113,7 @@ def text_headings(markdown: str, first_line: int = 1) -> list[Heading]:
     found: list[Heading] = []
     used: set[str] = set()
     for line in text_lines(markdown, first_line):
-        if line.fence is not None:
+        if line.fence is not None or not line.text.startswith("#"):
             continue
         match = _HEADING.match(line.text)
         if not match:
@@ -158,6 +161,8 @@ def fenced_blocks(source: Source, info: str) -> list[tuple[int, str]]:
     """Contents of the code fences whose info string is ``info``, with the
     line number of the opening fence."""
     blocks: list[tuple[int, list[str]]] = []
+    if info and info not in source.body:
+        return []  # no fence can have it
     previous = None
     for line in body_lines(source):
         if line.fence == info:
@@ -180,7 +185,9 @@ def links(source: Source, include_fences: tuple[str, ...] = ("checklist",)) -> l
     for line in body_lines(source):
         if line.fence is not None and line.fence not in include_fences:
             continue
-        text = strip_code_spans(line.text) if line.fence is None else line.text
+        if "](" not in line.text:
+            continue  # a link needs "](" (the test costs less than the search)
+        text = strip_code_spans(line.text) if line.fence is None and "`" in line.text else line.text
         for match in LINK.finditer(text):
             found.append(Link(match.group("text"), match.group("target"), line.number, line.fence))
     return found
