@@ -77,4 +77,4 @@ bench: install-test
 	$(PY) bench/run.py --pages $(BENCH_PAGES) $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site.building-* .pytest_cache
+	rm -rf site .site.building-* .pytest_cache .cache

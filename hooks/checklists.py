@@ -7,7 +7,8 @@
   pages (``generate: checklist-...``, filled by hooks/generated_pages.py with
   the generators registered below) are noted for their downloads.
 - on_post_build: the CSV and XLSX of each checklist page of the language just
-  built, next to the page's HTML.
+  built, next to the page's HTML (a workbook made from the same rows before
+  is taken from the build cache, ``handbook/buildcache.py``).
 """
 from pathlib import Path
 
@@ -15,7 +16,8 @@ from adapter import current_language, editor_errors, repo_root, site_sources
 from handbook import generated, sources
 from handbook.checklists import collect, nav_order, rewrite
 from handbook.checklists import generators as checklist_generators  # registers the page kinds
-from handbook.checklists.downloads import csv_bytes, xlsx_bytes
+from handbook.buildcache import BuildCache
+from handbook.checklists.downloads import csv_bytes, xlsx_bytes, xlsx_inputs
 from handbook.checklists.tables import download_name
 from handbook.pdf import edition_date
 
@@ -49,6 +51,7 @@ def on_post_build(config):
     with editor_errors():
         all_sources = site_sources(config)
         edition = edition_date(config.extra, repo_root(config))
+        cache = BuildCache.for_project(repo_root(config))  # workbooks of unchanged checklists
         for page, spec in _state["pending"]:
             source = sources.read(docs, Path(page.file.abs_src_path), repo_root(config))
             kind, argument = generated.parse(spec)
@@ -57,6 +60,8 @@ def on_post_build(config):
             folder = Path(page.file.abs_dest_path).parent
             folder.mkdir(parents=True, exist_ok=True)
             (folder / download_name(source.base_uri, lang, "csv")).write_bytes(csv_bytes(checklist))
-            (folder / download_name(source.base_uri, lang, "xlsx")).write_bytes(
-                xlsx_bytes(checklist, checklist.title, edition))
+            workbook = cache.bytes("xlsx", xlsx_inputs(checklist, checklist.title, edition),
+                                   lambda: xlsx_bytes(checklist, checklist.title, edition))
+            (folder / download_name(source.base_uri, lang, "xlsx")).write_bytes(workbook)
+        cache.trim()
     _state["pending"] = []

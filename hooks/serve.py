@@ -6,8 +6,9 @@ from pathlib import Path
 
 from mkdocs.plugins import CombinedEvent, event_priority
 
-from adapter import cores, current_language, is_final_build, is_preview
+from adapter import cores, current_language, is_final_build, is_preview, repo_root
 from handbook import serve
+from handbook.buildcache import BuildCache
 from handbook.language_switch import drop_alternate_links
 
 # language -> rendered 404 page. Not cleared in on_config: mkdocs-static-i18n
@@ -33,7 +34,9 @@ def _write_not_found_pages(config):
 @event_priority(-300)  # last: after the CSP hook (-200) has read the final pages
 def _precompress(config):
     if is_final_build(config) and not is_preview():  # the preview server compresses nothing
-        serve.precompress(serve.precompress_candidates(Path(config.site_dir)), workers=cores())
+        cache = BuildCache.for_project(repo_root(config))
+        serve.precompress(serve.precompress_candidates(Path(config.site_dir)), workers=cores(), cache=cache)
+        cache.trim()
 
 
 on_post_build = CombinedEvent(_write_not_found_pages, _precompress)

@@ -20,6 +20,10 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
         assert data[build]["html_pages"] > 6, build
         assert data[build]["seconds"] > 0 and data[build]["cpu_seconds"] > 0
     assert data["ours"]["search_index"], "no search index measured"
+    hooks, build = data["hook_time"]["samples"][0]
+    assert 0 < hooks < build
+    for share in ("hooks_share_paired", "hooks_share_paired_cold"):  # side by side, with and without the cache
+        assert len(data[share]["samples"]) == 1 and all(t > 0 for t in data[share]["samples"][0]), share
     assert data["first_visit"]["requests"] > 3
     assert data["preview"]["samples"], "the edit never appeared in the preview server"
     assert "ours / vanilla" in result.stdout and "first visit" in result.stdout

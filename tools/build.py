@@ -27,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from handbook import build_languages, finish  # noqa: E402
+from handbook.buildcache import BuildCache  # noqa: E402
 from handbook.sources import DEFAULT_LANGUAGE, LANGUAGES  # noqa: E402
 
 # Hints that turn MkDocs' English warnings into something an editor can act on.
@@ -112,7 +113,7 @@ def _merge_outputs(outputs: dict[str, str]) -> str:
 
 
 def build_in_parallel(command: list[str], env: dict, staging: Path, languages: list[str],
-                      jobs: int) -> tuple[int, str]:
+                      jobs: int, cache: BuildCache | None = None) -> tuple[int, str]:
     """One ``mkdocs build`` per language, ``jobs`` at a time, joined into ``staging``.
 
     Each build writes into a folder of its own (MkDocs empties its output
@@ -142,7 +143,7 @@ def build_in_parallel(command: list[str], env: dict, staging: Path, languages: l
             for lang, folder in folders.items():
                 if folder != staging:
                     build_languages.join_language(staging, folder, lang)
-            finish.finish_site(staging, jobs)
+            finish.finish_site(staging, jobs, cache)
         return code, output
     finally:
         for folder in folders.values():
@@ -176,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     languages = _languages(args.jobs)
     try:
         if languages:
-            code, output = build_in_parallel(command, env, staging, languages, min(args.jobs, len(languages)))
+            cache = BuildCache.for_project(Path(args.config).resolve().parent)  # .cache/ next to mkdocs.yml
+            code, output = build_in_parallel(command, env, staging, languages, min(args.jobs, len(languages)),
+                                             cache)
         else:
             code, output = _run([*command, "--site-dir", str(staging)], env)
     except BaseException:

@@ -9,9 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import csp, serve
+from .buildcache import BuildCache
 
 
-def finish_site(site_dir: Path, workers: int = 2) -> None:
+def finish_site(site_dir: Path, workers: int = 2, cache: BuildCache | None = None) -> None:
     site_dir = Path(site_dir)
     csp.write_policy(site_dir, workers)  # reads the final pages: before anything else is added
-    serve.precompress(serve.precompress_candidates(site_dir), workers)
+    serve.precompress(serve.precompress_candidates(site_dir), workers, cache)
+    if cache is not None:
+        cache.trim()

@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import re
+from pathlib import Path
 
+from ..buildcache import code_version
 from .labels import labels
 from .tables import Checklist, choice_column, choices, columns, values
 
@@ -18,6 +21,26 @@ def csv_bytes(checklist: Checklist) -> bytes:
     for row in checklist.rows:
         writer.writerow(values(checklist, row))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def xlsx_inputs(checklist: Checklist, title: str = "", created: dt.date | None = None) -> tuple[str, str]:
+    """Everything ``xlsx_bytes`` makes the workbook from, as text, and the
+    version of the code that makes it: the key of a kept workbook
+    (``handbook.buildcache``)."""
+    import xlsxwriter
+
+    from . import labels as labels_module, tables
+
+    data = repr((title, created, checklist.key, checklist.kind, checklist.lang, columns(checklist),
+                 choice_column(checklist), list(choices(checklist)), labels(checklist.lang)["item"],
+                 [values(checklist, row) for row in checklist.rows]))
+    return _code_version(Path(__file__), Path(tables.__file__), Path(labels_module.__file__),
+                         xlsxwriter.__version__), data
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version(*parts) -> str:
+    return code_version(*parts)
 
 
 def xlsx_bytes(checklist: Checklist, title: str = "", created: dt.date | None = None) -> bytes:
