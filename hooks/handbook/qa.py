@@ -7,6 +7,8 @@ its answer runs to the next ``## `` heading and contains a line
 """
 from __future__ import annotations
 
+import bisect
+
 import re
 from dataclasses import dataclass
 
@@ -35,7 +37,8 @@ def questions(source: Source) -> list[Question]:
     """The questions of one topic page, with the links of their basis line."""
     heads = mdscan.headings(source)
     level2 = [h for h in heads if h.level == 2]
-    lines = list(mdscan.body_lines(source))
+    lines = [line for line in mdscan.body_lines(source) if line.fence is None]
+    numbers = [line.number for line in lines]
     found = []
     for i, head in enumerate(level2):
         text = mdscan.plain_heading_text(head.text)
@@ -44,9 +47,8 @@ def questions(source: Source) -> list[Question]:
         end = level2[i + 1].line if i + 1 < len(level2) else 10**9
         basis: list[mdscan.Link] = []
         in_basis = False
-        for line in lines:
-            if line.number <= head.line or line.number >= end or line.fence is not None:
-                continue
+        # the lines between this question and the next (not every line of the page again)
+        for line in lines[bisect.bisect_right(numbers, head.line):bisect.bisect_left(numbers, end)]:
             if _BASIS.match(line.text):
                 in_basis = True
             elif not line.text.strip():

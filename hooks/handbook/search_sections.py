@@ -2,8 +2,7 @@
 
 Material's search plugin finds them with ``html.parser``: at 1,000 pages its
 parser alone takes about a tenth of a build. This module finds the same
-sections in one pass of a regular expression over the page's tags, and keeps
-the parser's rules:
+sections with regular expressions, and keeps the parser's rules:
 
 * a heading (``h1``–``h6``) with an ``id`` starts a section; the page's first
   section has no id (it stands for the page itself); a page that opens with
@@ -16,10 +15,17 @@ the parser's rules:
   ``data-search-exclude`` and code line numbers (``.linenodiv``) are not
   text; a section whose heading is marked ``data-search-exclude`` is left out.
 
+Three ways, the cheapest that applies: headings all at the top level
+(``_flat_sections``: the text between two headings); headings nested in
+other elements, nothing hidden (``_nested_sections``: open elements counted
+by regular expressions); anything else (``_walk_sections``: every tag
+followed in turn, as the parser does).
+
 Title and text are HTML-escaped text, as the parser gives them;
 ``handbook.search.html_to_text`` makes them plain. Where the parser joined
 the words of adjacent table cells, this module leaves a space between them.
-``tests/test_search.py`` compares both on every page of the site.
+``tests/test_search_sections.py`` compares both on fixtures and on every
+page of the site.
 """
 from __future__ import annotations
 
@@ -76,6 +82,8 @@ def _is_special(page_html: str) -> bool:
     comments, code line numbers, heading tags in upper case."""
     return ("linenodiv" in page_html or _SPECIAL_TAG.search(page_html) is not None
             or _EXCLUDED.search(page_html) is not None)
+
+
 _HEADING = re.compile(r"<(h[1-6])(\s(?:\"[^\"]*\"|'[^']*'|[^'\">])*)>")
 _STARTS = re.compile(r"<[a-zA-Z]")
 _ENDS = re.compile(r"</[a-zA-Z]")
@@ -200,6 +208,8 @@ def _nested_sections(page_html: str):
         end = headings[index + 1][0].start() if index + 1 < len(headings) else len(page_html)
         while True:
             depths = _depths(page_html, position, end, depth)
+            if min(depths) < 0:
+                return None  # an end tag with nothing open: the walk follows the parser there
             below = current[1] - 1  # the section ends when its heading's container closes
             if min(depths) >= below:
                 current[3].append(page_html[position:end])
@@ -214,8 +224,6 @@ def _nested_sections(page_html: str):
                 return None  # the walk keeps the parser's exact behaviour
             current[1] = float("inf")
             current, position = back, drop
-        if depth < 0:
-            return None
     if depth != 0:
         return None
     return [(section[0], section[2].strip(), "".join(section[3]).strip()) for section in found]
