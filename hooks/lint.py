@@ -2,7 +2,8 @@
 
 All problems are reported together and fail the build. Files are checked
 again only when they changed (cache on size and mtime), so `mkdocs serve`
-stays fast. tools/build.py, which builds the languages in parallel processes,
+stays fast; what the single-file rules found in an unchanged text is also
+kept between builds (``handbook/buildcache.py``). tools/build.py, which builds the languages in parallel processes,
 sets HANDBOOK_LINT=0 for all but one of them.
 """
 import os
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from adapter import repo_root
 from handbook import lint
+from handbook.buildcache import BuildCache
 from mkdocs.exceptions import PluginError
 
 
@@ -19,6 +21,7 @@ def on_pre_build(config):
     i18n = config.plugins.get("i18n")
     if getattr(i18n, "building", False) or os.environ.get("HANDBOOK_LINT") == "0":
         return
-    problems = lint.lint_tree(Path(config.docs_dir), repo_root(config))
+    root = repo_root(config)
+    problems = lint.lint_tree(Path(config.docs_dir), root, cache=BuildCache.for_project(root))
     if problems:
         raise PluginError("\nKIỂM TRA NỘI DUNG (make lint) — CONTENT LINT\n" + lint.format_report(problems) + "\n")

@@ -85,3 +85,29 @@ def test_a_warm_build_writes_the_same_files_and_an_edit_is_never_stale(project_c
     workbook = load_workbook(next(third.glob("bang-kiem/kiem-tra/*.xlsx")))
     cells = [str(cell.value) for row in workbook.active.iter_rows() for cell in row]
     assert any(value.startswith("ĐÃ SỬA ") for value in cells)
+
+
+def test_lint_findings_are_kept_by_text_and_found_again_after_an_edit(tmp_path, monkeypatch):
+    from handbook import lint
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    page = docs / "a.md"
+    page.write_text("---\ntitle: A\n---\n\n# A\n\n#### Nhảy cấp\n\nHoà bình.\n", encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+
+    def rules(problems):
+        return sorted((p.path, p.line, p.rule) for p in problems)
+
+    first = rules(lint.lint_tree(docs, tmp_path, cache=cache))
+    assert ("docs/a.md", 7, "heading-level") in first and ("docs/a.md", 9, "tone-placement") in first
+    assert list((tmp_path / "cache" / "lint").iterdir())
+
+    lint._cache.clear()  # a new build: only the build cache remembers
+    monkeypatch.setattr(lint, "check_document", lambda doc: [])  # would find nothing
+    assert rules(lint.lint_tree(docs, tmp_path, cache=cache)) == first  # taken from the cache
+    monkeypatch.undo()
+
+    lint._cache.clear()
+    page.write_text("---\ntitle: A\n---\n\n# A\n\n## Đúng cấp\n\nHòa bình.\n", encoding="utf-8")
+    assert rules(lint.lint_tree(docs, tmp_path, cache=cache)) == []  # the edit is checked anew

@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .search_sections import TAG
 from .vietnamese import fold
 
 __all__ = [
@@ -172,12 +173,9 @@ class _AnchoredItems(HTMLParser):
                 self._title_parts.append(data)
 
 
-# An id attribute, a start tag, and every tag or comment of an element.
+# An id attribute, and a start tag (search_sections.TAG finds where the element ends).
 _ID_ATTR = re.compile(r"""id=["']""")  # a literal first: found fast
 _START_TAG = re.compile(r"""<[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""")
-_ELEMENT_TAG = re.compile(
-    r"<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>"
-    r"|<(/?)([a-zA-Z][^\s/>]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S | re.I)
 
 
 def _element_end(page_html: str, start: int) -> int:
@@ -185,7 +183,7 @@ def _element_end(page_html: str, start: int) -> int:
     ``html.parser`` counts (any end tag closes one level; void and "/>" tags
     open none)."""
     depth = 0
-    for match in _ELEMENT_TAG.finditer(page_html, start):
+    for match in TAG.finditer(page_html, start):
         closing, tag = match.group(1), match.group(2)
         if tag is None or tag.lower() in _VOID:
             continue

@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
-__all__ = ["sections"]
+__all__ = ["sections", "TAG"]
 
 # A comment, a whole script or style element (its content is not markup), or
 # a start or end tag with its attributes (quoted values may hold ">").
-_TAG = re.compile(
+TAG = re.compile(  # also handbook.search's, to find where an element ends
     r"<!--.*?-->|<(?:script|style)\b[^>]*>.*?</(?:script|style)\s*>"
     r"|<(/?)([a-zA-Z][^\s/>]*)((?:\"[^\"]*\"|'[^']*'|[^'\">])*)>", re.S | re.I)
 _ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
@@ -255,7 +255,7 @@ def _walk_sections(page_html: str) -> list[tuple[str | None, str, str]]:
         return section
 
     previous_end = 0
-    for match in _TAG.finditer(page_html):
+    for match in TAG.finditer(page_html):
         start = match.start()
         if current is None and start > previous_end:
             current = preface()  # text before the first tag

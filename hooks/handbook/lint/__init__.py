@@ -21,10 +21,14 @@ unless a caller asks for it (``tools/lint.py --fix``, ``make fix``).
 """
 from __future__ import annotations
 
+import dataclasses
+import functools
+import json
 from pathlib import Path
 
-from ..errors import ContentError
 from .. import sources
+from ..buildcache import BuildCache, code_version
+from ..errors import ContentError
 from ..sources import LANGUAGES
 from . import frontmatter, html, links, structure, tone_marks, unicode
 from .document import Document
@@ -72,7 +76,26 @@ def fix_text(text: str) -> str:
 _cache: dict[Path, tuple[tuple[int, int], Document, list[ContentError]]] = {}
 
 
-def _load(file: Path, docs_dir: Path, root: Path) -> tuple[Document, list[ContentError]]:
+@functools.lru_cache(maxsize=1)
+def _rules_version() -> str:
+    """Every module of the handbook package: the single-file rules use many."""
+    package = Path(__file__).resolve().parent.parent
+    return code_version(*sorted(package.rglob("*.py")))
+
+
+def _checked(doc: Document, cache: BuildCache | None) -> list[ContentError]:
+    """``check_document``, or what it found in the same text before (kept
+    between builds by the build cache: most files do not change)."""
+    if cache is None:
+        return check_document(doc)
+    data = cache.bytes("lint", (_rules_version(), doc.path, doc.src_uri or "", doc.text),
+                       lambda: json.dumps([dataclasses.asdict(p) for p in check_document(doc)],
+                                          ensure_ascii=False).encode("utf-8"))
+    return [ContentError(**fields) for fields in json.loads(data)]
+
+
+def _load(file: Path, docs_dir: Path, root: Path,
+          cache: BuildCache | None = None) -> tuple[Document, list[ContentError]]:
     stat = file.stat()
     key = (stat.st_size, stat.st_mtime_ns)
     hit = _cache.get(file)
@@ -100,7 +123,7 @@ def _load(file: Path, docs_dir: Path, root: Path) -> tuple[Document, list[Conten
         except (ContentError, OSError, UnicodeDecodeError):
             pass  # Document.parse reports it
         doc = Document.parse(shown, text, src_uri, parsed)
-        problems = check_document(doc)
+        problems = _checked(doc, cache)
     _cache[file] = (key, doc, problems)
     return doc, problems
 
@@ -110,14 +133,15 @@ def markdown_files(docs_dir: Path) -> list[Path]:
 
 
 def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
-              languages=LANGUAGES) -> list[ContentError]:
-    """Every rule over every Markdown file under ``docs_dir``."""
+              languages=LANGUAGES, cache: BuildCache | None = None) -> list[ContentError]:
+    """Every rule over every Markdown file under ``docs_dir`` (``cache``: the
+    single-file rules' findings kept between builds)."""
     docs = Path(docs_dir).resolve()
     root = Path(repo_root).resolve() if repo_root else docs.parent
     documents: list[Document] = []
     problems: list[ContentError] = []
     for file in markdown_files(docs):
-        doc, found = _load(file, docs, root)
+        doc, found = _load(file, docs, root, cache)
         documents.append(doc)
         problems.extend(found)
     problems.extend(frontmatter.check_site(documents))
