@@ -334,7 +334,8 @@ def main(argv=None) -> int:
             if paired is not None:
                 # warm: the build cache (.cache/handbook/) holds the previous
                 # build's outputs, as on an editor's machine; cold: a fresh checkout
-                for cache, serial_env in (("warm", env), ("cold", dict(env, HANDBOOK_CACHE="0"))):
+                kinds = [("warm", env), ("cold", dict(env, HANDBOOK_CACHE="0"))]
+                for cache, serial_env in kinds if round_ % 2 == 0 else kinds[::-1]:  # neither always first
                     print(f"[bench] building ours-serial ({cache} cache) and no-hooks at the same time "
                           f"(round {round_ + 1}) ...", file=sys.stderr, flush=True)
                     paired[cache].append(timed_together([(runs["ours-serial"], serial_env),

@@ -134,9 +134,24 @@ def summarise(values: list[float]) -> dict:
     return {"median_ms": round(statistics.median(ordered), 1), "p95_ms": round(p95, 1)}
 
 
+def add_material_worker(site: Path) -> None:
+    """Put Material's own search worker and its lunr files, which the site
+    does not publish (the handbook's worker replaces them), where the
+    comparison loads them: from the installed theme."""
+    import material
+
+    theme = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    target = site / "assets" / "javascripts"
+    for worker in (theme / "workers").glob("search.*.min.js"):
+        shutil.copy2(worker, target / "workers" / worker.name)
+    shutil.copytree(theme / "lunr", target / "lunr", dirs_exist_ok=True)
+
+
 def measure_browser(site: Path, rounds: int, repeat: int, material: bool) -> dict:
     from playwright.sync_api import sync_playwright
 
+    if material:
+        add_material_worker(site)
     server, base = serve(site)
     out: dict = {}
     try:
