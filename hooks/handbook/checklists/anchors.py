@@ -7,7 +7,7 @@ import functools
 import posixpath
 import re
 
-from ..mdscan import relpath
+from ..mdscan import relative_link
 
 
 @functools.lru_cache(maxsize=1 << 16)  # items repeat the same links on every list
@@ -35,4 +35,4 @@ def resolve(from_src_uri: str, url: str) -> tuple[str | None, str | None, str | 
 
 def relative(from_uri: str, to_uri: str) -> str:
     """Relative link from page ``from_uri`` to page ``to_uri`` (both docs paths)."""
-    return relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return relative_link(from_uri, to_uri)
