@@ -2,8 +2,9 @@
 ``generate: documents-index`` fills the documents index."""
 from pathlib import Path
 
-from adapter import current_language, editor_errors, site_sources
+from adapter import current_language, editor_errors, repo_root, site_sources
 from handbook import backlinks, generated, memo, regulations, sources
+from handbook.buildcache import BuildCache
 
 _state: dict = {}
 
@@ -19,13 +20,18 @@ CHECKLIST_ITEM_PREFIX = "ck-"  # an item's anchor on its page: hooks/checklists.
 @memo.per_sources
 def _citations(all_sources, lang, items_rendered):
     targets = set(_regulations(all_sources, lang))
-    return backlinks.build_index(all_sources, lang, targets,
-                                 CHECKLIST_ITEM_PREFIX if items_rendered else None)
+    # each page's citations, kept in the build cache by its text
+    table = BuildCache.for_project(_state["root"]).table(f"citations-{lang}", backlinks.code_version())
+    index = backlinks.build_index(all_sources, lang, targets,
+                                  CHECKLIST_ITEM_PREFIX if items_rendered else None, table)
+    table.save()
+    return index
 
 
 def on_files(files, config):
     _state["sources"] = site_sources(config)
     _state["docs_dir"] = Path(config.docs_dir)
+    _state["root"] = repo_root(config)
     # checklist items have their own anchor only where the checklists hook renders them
     _state["items_rendered"] = any(Path(str(name)).stem == "checklists" for name in (config.hooks or {}))
     return files

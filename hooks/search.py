@@ -12,20 +12,24 @@
   fingerprinted name and named in ``__config`` by ``overrides/main.html``; the
   English pages resolve the index and the results against ``/en/``. Material's
   own worker and lunr files, which nothing loads, are not published.
+* What a page gives the index is kept in the build cache by the digest of its
+  HTML (``search-<lang>`` table): an unchanged page is not parsed again.
 """
 import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from adapter import current_language
-from handbook import search
-from handbook.search_sections import sections
+from adapter import current_language, is_dirty_preview, repo_root
+from handbook import buildcache, search
+from handbook.buildcache import BuildCache
 from handbook.sources import DEFAULT_LANGUAGE
 
 WORKER_SOURCE = Path(__file__).parent / "handbook" / "search_worker.js"
 
 _nav_urls: dict[str, set[str]] = {}
+# each page's documents by the digest of its HTML, kept between builds
+_tables: dict[str, buildcache.Table] = {}
 # languages of the builds under way: static-i18n builds the other languages
 # inside the default language's on_post_build, and leaves its "current
 # language" at the last one built, so each build's language is kept here.
@@ -85,16 +89,22 @@ def on_page_context(context, page, config, nav):
         return context
     if (page.meta.get("search") or {}).get("exclude"):
         return context
+    lang = current_language(config)
+    if lang not in _tables:
+        _tables[lang] = BuildCache.for_project(repo_root(config)).table(f"search-{lang}", search.code_version())
+    content = page.content or ""
+    found = _tables[lang].get(buildcache.digest(content), lambda: search.page_documents(content))
     title = str(page.meta.get("title") or page.title or "")
-    fallback = str(page.meta.get("title", page.title))  # Material's title for untitled parts
+    fallback = search.html_to_text(str(page.meta.get("title", page.title)))  # Material's title for untitled parts
     entries = [{"location": page.url + (f"#{element_id}" if element_id else ""),
-                "title": heading or fallback, "text": text}
-               for element_id, heading, text in sections(page.content or "")]
-    search.records(config.site_dir, current_language(config))[page.url] = search.PageRecord(
+                "title": fallback if heading is None else heading, "text": text}
+               for element_id, heading, text in found["sections"]]
+    search.records(config.site_dir, lang)[page.url] = search.PageRecord(
         url=page.url, title=title, entries=entries,
         context=search.page_context(title, page.meta),
-        items=search.anchored_items(page.content or ""),
+        items=found["items"],
         regulation=page.meta.get("type") == "regulation",
+        html=False,
     )
     return context
 
@@ -108,6 +118,8 @@ def on_post_build(config):
     worker.write_text(source, encoding="utf-8")
 
     lang = _building.pop() if _building else current_language(config)
+    if lang in _tables:
+        _tables.pop(lang).save(prune=not is_dirty_preview())  # a dirty build renders some pages only
     prefix = "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
     pages = search.records(config.site_dir, lang)
     keep = _nav_urls.get(lang)

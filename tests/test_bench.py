@@ -20,8 +20,10 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
         assert data[build]["html_pages"] > 6, build
         assert data[build]["seconds"] > 0 and data[build]["cpu_seconds"] > 0
     assert data["ours"]["search_index"], "no search index measured"
-    hooks, build = data["hook_time"]["samples"][0]
-    assert 0 < hooks < build
+    hooks, build, search, build_nohooks, search_nohooks = data["hook_time"]["samples"][0]
+    assert 0 < hooks < build and 0 < search_nohooks < build_nohooks
+    assert search < search_nohooks  # our hooks take the place of Material's search parser
+    assert -1 < data["hook_time"]["net_share"] < data["hook_time"]["share"]
     for share in ("hooks_share_paired", "hooks_share_paired_cold"):  # side by side, with and without the cache
         assert len(data[share]["samples"]) == 1 and all(t > 0 for t in data[share]["samples"][0]), share
     assert data["first_visit"]["requests"] > 3

@@ -60,17 +60,23 @@ def test_code_version_changes_with_the_code(tmp_path):
 
 
 def _outputs(site):
+    # what the cached steps make: workbooks, compressed copies, search indexes,
+    # the content security policy and the regulation pages' "cited in" lists
     return {path.relative_to(site).as_posix(): path.read_bytes()
-            for pattern in ("**/*.xlsx", "**/*.gz") for path in site.glob(pattern)}
+            for pattern in ("**/*.xlsx", "**/*.gz", "**/search_index.json", ".nginx/csp.txt",
+                            "**/van-ban/*/index.html")
+            for path in site.glob(pattern)}
 
 
 def test_a_warm_build_writes_the_same_files_and_an_edit_is_never_stale(project_copy):
     cache = project_copy / ".cache" / "handbook"
     first = project_copy / "site-1"
     assert run_build(project_copy, first, "--jobs", "1").returncode == 0
-    assert list((cache / "xlsx").iterdir()) and list((cache / "gzip").iterdir())
+    for step in ("xlsx", "gzip", "csp", "search-vi", "search-en", "citations-vi", "citations-en"):
+        assert list((cache / step).iterdir()), step
     cold = _outputs(first)
     assert any(name.endswith(".xlsx") for name in cold)
+    assert "search/search_index.json" in cold and "en/van-ban/luat-10-2022-qh15/index.html" in cold
 
     second = project_copy / "site-2"
     assert run_build(project_copy, second).returncode == 0  # parallel, from the cache
@@ -85,6 +91,8 @@ def test_a_warm_build_writes_the_same_files_and_an_edit_is_never_stale(project_c
     workbook = load_workbook(next(third.glob("bang-kiem/kiem-tra/*.xlsx")))
     cells = [str(cell.value) for row in workbook.active.iter_rows() for cell in row]
     assert any(value.startswith("ĐÃ SỬA ") for value in cells)
+    # the page's search documents were made anew, not taken from the cache
+    assert "ĐÃ SỬA" in (third / "search" / "search_index.json").read_text(encoding="utf-8")
 
 
 def test_lint_findings_are_kept_by_text_and_found_again_after_an_edit(tmp_path, monkeypatch):
@@ -111,3 +119,43 @@ def test_lint_findings_are_kept_by_text_and_found_again_after_an_edit(tmp_path, 
     lint._cache.clear()
     page.write_text("---\ntitle: A\n---\n\n# A\n\n## Đúng cấp\n\nHòa bình.\n", encoding="utf-8")
     assert rules(lint.lint_tree(docs, tmp_path, cache=cache)) == []  # the edit is checked anew
+
+
+def test_a_table_keeps_the_values_used_by_the_last_build(tmp_path):
+    from handbook.buildcache import digest
+
+    cache = BuildCache(tmp_path)
+    table = cache.table("step", "v1")
+    assert table.get(digest("a"), lambda: {"n": 1}) == {"n": 1}
+    assert table.get(digest("b"), lambda: [2, None]) == [2, None]
+    assert table.get(digest("a"), lambda: "made twice") == {"n": 1}
+    table.save()
+
+    again = cache.table("step", "v1")
+    assert again.known() == {digest("a"), digest("b")}
+    assert again.get(digest("a"), lambda: "made again") == {"n": 1}  # read from the file
+    again.save(prune=False)  # a build that saw some pages only (dirty preview) keeps the others
+    assert cache.table("step", "v1").known() == {digest("a"), digest("b")}
+    third = cache.table("step", "v1")
+    third.get(digest("a"), lambda: "made again")
+    third.save()  # "b" was not used: it goes
+    assert cache.table("step", "v1").known() == {digest("a")}
+    assert cache.table("step", "v2").known() == set()  # other code: other table
+    # length-prefixed: ("ab", "c") and ("a", "bc") are different keys
+    assert digest("ab", "c") != digest("a", "bc")
+
+
+def test_a_damaged_or_switched_off_table_is_made_again(tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path)
+    (tmp_path / "step").mkdir()
+    (tmp_path / "step" / "v1.json").write_text('{"cut short', encoding="utf-8")
+    table = cache.table("step", "v1")
+    assert table.get("k", lambda: 1) == 1
+    table.save()
+    assert cache.table("step", "v1").known() == {"k"}
+
+    monkeypatch.setenv("HANDBOOK_CACHE", "0")
+    off = BuildCache.for_project(tmp_path / "project").table("step", "v1")
+    assert off.get("k", lambda: 2) == 2 and off.known() == set()
+    off.save()
+    assert not (tmp_path / "project" / ".cache").exists()

@@ -103,3 +103,22 @@ def test_built_site_ships_a_policy_covering_every_inline_script(site):
     used = everything.scripts | everything.script_attributes | everything.styles | everything.style_attributes
     listed = {s for s in parsed["script-src"] + parsed["style-src"] if s.startswith("'sha256-")}
     assert listed == used
+
+
+def test_each_page_s_inline_code_is_kept_by_its_bytes(tmp_path, monkeypatch):
+    from handbook.buildcache import BuildCache
+
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text("<script>one()</script>", encoding="utf-8")
+    (site / "a" / "index.html").write_text('<p style="color:red">x</p>', encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache")
+    first = csp.write_policy(site, cache=cache)
+    assert sha("one()") in first and sha("color:red") in first
+
+    monkeypatch.setattr(csp, "find_inline_code", lambda page: csp.InlineCode())  # would find nothing
+    assert csp.write_policy(site, cache=cache) == first  # every page from the cache
+    (site / "index.html").write_text("<script>two()</script>", encoding="utf-8")
+    edited = csp.write_policy(site, cache=cache)
+    assert sha("one()") not in edited and sha("two()") not in edited  # scanned anew (by the stub)
+    assert sha("color:red") in edited

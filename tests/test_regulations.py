@@ -226,3 +226,24 @@ def test_regulation_pages_list_where_the_handbook_cites_them(site):
             hrefs.add(a["href"].split("#")[0].strip("/").removeprefix("../../"))
         for page in citing:
             assert any(h.endswith(page.removesuffix("/index")) for h in hrefs), f"{target}: {page} missing in {hrefs}"
+
+
+def test_citations_kept_in_the_build_cache_are_the_ones_read_and_follow_an_edit(tmp_path, monkeypatch):
+    from handbook.buildcache import BuildCache
+
+    targets = {"van-ban/luat.md", "van-ban/qd-51.md", "van-ban/qd-302.md"}
+    cache = BuildCache(tmp_path / "cache")
+    read = backlinks.build_index(fixture_sources(), "vi", targets, "ck-")
+    table = cache.table("citations-vi", backlinks.code_version())
+    assert backlinks.build_index(fixture_sources(), "vi", targets, "ck-", table) == read
+    table.save()
+
+    backlinks._read.clear()  # a new build: only the build cache remembers
+    monkeypatch.setattr(backlinks, "citations_from", lambda *args, **kwargs: [])  # would find none
+    kept = backlinks.build_index(fixture_sources(), "vi", targets, "ck-",
+                                 cache.table("citations-vi", backlinks.code_version()))
+    assert kept == read  # taken from the cache, Citation for Citation
+    # other targets are another question: asked again, not answered from the cache
+    backlinks._read.clear()
+    assert backlinks.build_index(fixture_sources(), "vi", {"van-ban/luat.md"}, "ck-",
+                                 cache.table("citations-vi", backlinks.code_version())) == {}

@@ -11,12 +11,16 @@ touches the citations of that page.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
 
 import yaml
 
 from . import mdscan, yamltext
+from .buildcache import Table, digest
+from .buildcache import code_version as _code_version
 from .sources import DEFAULT_LANGUAGE, Source, for_language
 
 KIND_ORDER = ("qa", "chapter", "checklist")
@@ -44,6 +48,9 @@ class Citation:
     translated: bool          # the citing text is in the build language
     line: int                 # line in the citing file
     path: str                 # citing file as editors see it
+
+
+_FIELDS = tuple(field.name for field in fields(Citation))
 
 
 def _kind(source: Source, meta_type: str | None) -> str | None:
@@ -120,32 +127,55 @@ def citations_from(source: Source, page_type: str | None, lang: str,
 _read: dict[int, tuple[Source, tuple, list[Citation]]] = {}
 
 
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The code that reads citations (the build cache entries' version)."""
+    return _code_version(Path(__file__), Path(mdscan.__file__), Path(yamltext.__file__), yaml.__version__)
+
+
 def _citations_of(source: Source, page_type: str | None, targets: frozenset | None,
-                  item_prefix: str | None, lang: str) -> list[Citation]:
+                  item_prefix: str | None, lang: str, table: Table | None = None,
+                  targets_key: str = "") -> list[Citation]:
     arguments = (page_type, targets, item_prefix)
     hit = _read.get(id(source))
     if hit is None or hit[0] is not source or hit[1] != arguments:
-        hit = (source, arguments, citations_from(source, page_type, source.lang, targets, item_prefix))
-        _read[id(source)] = hit
+        hit = None
+
+    def read():
+        return citations_from(source, page_type, source.lang, targets, item_prefix)
+
+    if table is not None:
+        # asked even when this process read the page already, so that the
+        # table saved at the end of the build holds every page
+        key = digest(source.path, source.text, page_type or "", targets_key, item_prefix or "")
+        values = table.get(key, lambda: [[getattr(citation, name) for name in _FIELDS]
+                                          for citation in (hit[2] if hit else read())])
+        if hit is None:
+            hit = (source, arguments, [Citation(*fields_) for fields_ in values])
+    elif hit is None:
+        hit = (source, arguments, read())
+    _read[id(source)] = hit
     if source.lang == lang:
         return hit[2]
     return [replace(citation, translated=False) for citation in hit[2]]
 
 
 def build_index(sources: list[Source], lang: str, targets: set[str] | None = None,
-                item_prefix: str | None = None) -> dict[str, list[Citation]]:
+                item_prefix: str | None = None, table: Table | None = None) -> dict[str, list[Citation]]:
     """Citations of the pages readers of ``lang`` see, by cited page
-    (``item_prefix``: see ``citations_from``)."""
+    (``item_prefix``: see ``citations_from``; ``table``: each page's
+    citations kept between builds, by its text and these arguments)."""
     if len(_read) > 4 * len(sources):
         _read.clear()  # sources were edited or removed: drop what they were
     targets = frozenset(targets) if targets is not None else None
+    targets_key = digest(*sorted(targets)) if targets is not None else "*"
     originals = {s.base_uri: s for s in sources if s.lang == DEFAULT_LANGUAGE}
     index: dict[str, list[Citation]] = {}
     seen = set()
     for base, source in sorted(for_language(sources, lang).items()):
         original = originals.get(base)
         page_type = source.meta.get("type") or (original.meta.get("type") if original else None)
-        for citation in _citations_of(source, page_type, targets, item_prefix, lang):
+        for citation in _citations_of(source, page_type, targets, item_prefix, lang, table, targets_key):
             key = (citation.target, citation.anchor, citation.kind, citation.source,
                    citation.link_anchor, citation.label)
             if key in seen:

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from .buildcache import BuildCache, Table, code_version, digest
+
 # Directives that do not depend on the content. Each keeps the site to itself:
 # no other host can serve it code, styles, fonts, images or frame it.
 BASE_DIRECTIVES: dict[str, list[str]] = {
@@ -128,11 +130,25 @@ def find_inline_code(page_html: str | bytes) -> InlineCode:
     return found
 
 
-def _scan_pages(pages: list) -> InlineCode:
-    found = InlineCode()
+def _as_json(code: InlineCode) -> list[list[str]]:
+    return [sorted(code.scripts), sorted(code.styles),
+            sorted(code.script_attributes), sorted(code.style_attributes)]
+
+
+def _from_json(parts: list[list[str]]) -> InlineCode:
+    return InlineCode(*(set(part) for part in parts))
+
+
+def _scan_pages(pages: list, known: frozenset | None = None) -> list[tuple[str, list | None]]:
+    """``(digest, inline code)`` of each page; ``None`` for a page whose
+    digest is ``known`` (its code is in the build cache). No ``known``: no
+    digests (``""``)."""
+    found = []
     for page in pages:
         with open(page, "rb") as file:
-            found.update(find_inline_code(file.read()))
+            data = file.read()
+        key = digest(data) if known is not None else ""
+        found.append((key, None if key in (known or ()) else _as_json(find_inline_code(data))))
     return found
 
 
@@ -143,31 +159,47 @@ def html_files(site_dir: Path) -> list[str]:
                   for name in names if name.endswith(".html"))
 
 
-def scan_site(site_dir: Path, pages: Iterable[Path] | None = None, workers: int = 1) -> InlineCode:
+def scan_site(site_dir: Path, pages: Iterable[Path] | None = None, workers: int = 1,
+              table: Table | None = None) -> InlineCode:
     """Inline code of every HTML file of a built site; ``workers`` processes
-    share the pages (seconds for a site of thousands of pages)."""
+    share the pages (seconds for a site of thousands of pages). ``table``
+    keeps each page's code by the digest of its bytes: unchanged pages are
+    read, not scanned."""
     pages = list(pages if pages is not None else html_files(site_dir))
+    known = frozenset(table.known()) if table is not None else None
     if workers < 2 or len(pages) < 200:
-        return _scan_pages(pages)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+        results = _scan_pages(pages, known)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
 
+        chunks = [pages[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            results = [result for part in pool.map(_scan_pages, chunks, [known] * workers)
+                       for result in part]
     found = InlineCode()
-    chunks = [pages[i::workers] for i in range(workers)]
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        for part in pool.map(_scan_pages, chunks):
-            found.update(part)
+    for key, code in results:
+        if table is not None:
+            code = table.get(key, lambda: code)
+        found.update(_from_json(code))
     return found
+
+
+CODE_VERSION = code_version(Path(__file__))
 
 
 INCLUDE = Path(".nginx") / "csp.conf"
 HEADER_TEXT = Path(".nginx") / "csp.txt"
 
 
-def write_policy(site_dir: Path, workers: int = 1) -> str:
-    """Scan a finished site and write its policy where the server reads it."""
+def write_policy(site_dir: Path, workers: int = 1, cache: BuildCache | None = None) -> str:
+    """Scan a finished site and write its policy where the server reads it
+    (``cache``: each page's inline code kept between builds)."""
     site_dir = Path(site_dir)
-    value = policy(scan_site(site_dir, workers=workers))
+    table = cache.table("csp", CODE_VERSION) if cache is not None else None
+    value = policy(scan_site(site_dir, workers=workers, table=table))
+    if table is not None:
+        table.save()
     (site_dir / INCLUDE).parent.mkdir(parents=True, exist_ok=True)
     (site_dir / INCLUDE).write_text(nginx_include(value), encoding="utf-8")
     (site_dir / HEADER_TEXT).write_text(value + "\n", encoding="utf-8")

@@ -14,7 +14,7 @@ from .buildcache import BuildCache
 
 def finish_site(site_dir: Path, workers: int = 2, cache: BuildCache | None = None) -> None:
     site_dir = Path(site_dir)
-    csp.write_policy(site_dir, workers)  # reads the final pages: before anything else is added
+    csp.write_policy(site_dir, workers, cache)  # reads the final pages: before anything else is added
     serve.precompress(serve.precompress_candidates(site_dir), workers, cache)
     if cache is not None:
         cache.trim()

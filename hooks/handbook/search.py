@@ -20,15 +20,20 @@ for checklist items (elements with ``id="ck-..."``), so results lead to them.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from pathlib import Path
 
-from .search_sections import TAG
+from . import search_sections
+from .buildcache import code_version as _code_version
+from .search_sections import TAG, sections
 from .vietnamese import fold
 
 __all__ = [
@@ -244,6 +249,7 @@ class PageRecord:
     context: str = ""             # words that describe the page (title, document number)
     items: list[tuple[str, str, str]] = field(default_factory=list)  # anchored items (id, title, text)
     regulation: bool = False      # a regulation page: its ``#dieu-N-...`` sections are articles
+    html: bool = True             # entries' title and text are HTML (False: plain text already)
 
 
 _RECORDS: dict[tuple[str, str], dict[str, PageRecord]] = {}
@@ -277,12 +283,13 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
         page_url = _strip_prefix(page.url, url_prefix)
         own: dict | None = None
         sections: list[dict] = []
+        plain = html_to_text if page.html else str
         for entry in page.entries:
             location = _strip_prefix(entry["location"], url_prefix)
             doc = {
                 "location": location,
-                "title": html_to_text(entry.get("title", "")),
-                "text": html_to_text(entry.get("text", "")),
+                "title": plain(entry.get("title", "")),
+                "text": plain(entry.get("text", "")),
             }
             number = article_number(location) if page.regulation else None
             if number is not None:
@@ -306,6 +313,21 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
         "config": {"lang": [lang], "separator": SEPARATOR, "pipeline": [], "fields": {}},
         "docs": docs,
     }
+
+
+def page_documents(page_html: str) -> dict:
+    """What the index needs from one page's HTML, in plain text and JSON
+    types (so the build cache can keep it): ``sections``, as
+    ``[id, title or None, text]``, and checklist ``items``, as ``[id, title, text]``."""
+    return {"sections": [[element_id, html_to_text(heading) if heading else None, html_to_text(text)]
+                         for element_id, heading, text in sections(page_html)],
+            "items": [list(item) for item in anchored_items(page_html)]}
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """The code that makes ``page_documents`` (its build cache entries' version)."""
+    return _code_version(Path(__file__), Path(search_sections.__file__), sys.version)
 
 
 def index_json(index: dict) -> str:

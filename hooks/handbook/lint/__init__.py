@@ -23,11 +23,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 from pathlib import Path
 
 from .. import sources
-from ..buildcache import BuildCache, code_version
+from ..buildcache import BuildCache, Table, code_version, digest
 from ..errors import ContentError
 from ..sources import LANGUAGES
 from . import frontmatter, html, links, structure, tone_marks, unicode
@@ -70,10 +69,11 @@ def fix_text(text: str) -> str:
     return text
 
 
-# Per-file cache: path -> ((size, mtime_ns), Document, problems). The build
-# runs once per language and `mkdocs serve` rebuilds on every save: only
-# changed files are parsed and checked again.
-_cache: dict[Path, tuple[tuple[int, int], Document, list[ContentError]]] = {}
+# Per-file cache: path -> ((size, mtime_ns), Document, problems, key). The
+# build runs once per language and `mkdocs serve` rebuilds on every save: only
+# changed files are parsed and checked again. ``key``: the text's key in the
+# build cache's table, for files the single-file rules checked.
+_cache: dict[Path, tuple[tuple[int, int], Document, list[ContentError], str | None]] = {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -83,23 +83,27 @@ def _rules_version() -> str:
     return code_version(*sorted(package.rglob("*.py")))
 
 
-def _checked(doc: Document, cache: BuildCache | None) -> list[ContentError]:
+def _as_json(problems: list[ContentError]) -> list[dict]:
+    return [dataclasses.asdict(p) for p in problems]
+
+
+def _checked(doc: Document, table: Table | None) -> tuple[list[ContentError], str | None]:
     """``check_document``, or what it found in the same text before (kept
     between builds by the build cache: most files do not change)."""
-    if cache is None:
-        return check_document(doc)
-    data = cache.bytes("lint", (_rules_version(), doc.path, doc.src_uri or "", doc.text),
-                       lambda: json.dumps([dataclasses.asdict(p) for p in check_document(doc)],
-                                          ensure_ascii=False).encode("utf-8"))
-    return [ContentError(**fields) for fields in json.loads(data)]
+    if table is None:
+        return check_document(doc), None
+    key = digest(doc.path, doc.src_uri or "", doc.text)
+    return [ContentError(**fields) for fields in table.get(key, lambda: _as_json(check_document(doc)))], key
 
 
 def _load(file: Path, docs_dir: Path, root: Path,
-          cache: BuildCache | None = None) -> tuple[Document, list[ContentError]]:
+          table: Table | None = None) -> tuple[Document, list[ContentError]]:
     stat = file.stat()
-    key = (stat.st_size, stat.st_mtime_ns)
+    stamp = (stat.st_size, stat.st_mtime_ns)
     hit = _cache.get(file)
-    if hit and hit[0] == key:
+    if hit and hit[0] == stamp:
+        if table is not None and hit[3] is not None:  # the table saved after this build keeps it
+            table.get(hit[3], lambda: _as_json(hit[2]))
         return hit[1], hit[2]
     try:
         shown = file.relative_to(root).as_posix()
@@ -107,6 +111,7 @@ def _load(file: Path, docs_dir: Path, root: Path,
         shown = file.as_posix()
     src_uri = file.relative_to(docs_dir).as_posix()
     raw = file.read_bytes()
+    key = None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,8 +128,8 @@ def _load(file: Path, docs_dir: Path, root: Path,
         except (ContentError, OSError, UnicodeDecodeError):
             pass  # Document.parse reports it
         doc = Document.parse(shown, text, src_uri, parsed)
-        problems = _checked(doc, cache)
-    _cache[file] = (key, doc, problems)
+        problems, key = _checked(doc, table)
+    _cache[file] = (stamp, doc, problems, key)
     return doc, problems
 
 
@@ -140,10 +145,13 @@ def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
     root = Path(repo_root).resolve() if repo_root else docs.parent
     documents: list[Document] = []
     problems: list[ContentError] = []
+    table = cache.table("lint", _rules_version()) if cache is not None else None
     for file in markdown_files(docs):
-        doc, found = _load(file, docs, root, cache)
+        doc, found = _load(file, docs, root, table)
         documents.append(doc)
         problems.extend(found)
+    if table is not None:
+        table.save()
     problems.extend(frontmatter.check_site(documents))
     problems.extend(links.check_site(documents, languages, docs))
     return sorted(problems, key=sort_key)
