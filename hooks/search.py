@@ -93,7 +93,8 @@ def on_page_context(context, page, config, nav):
     if lang not in _tables:
         _tables[lang] = BuildCache.for_project(repo_root(config)).table(f"search-{lang}", search.code_version())
     content = page.content or ""
-    found = _tables[lang].get(buildcache.digest(content), lambda: search.page_documents(content))
+    table = _tables[lang]
+    found = table.get(table.key(content), lambda: search.page_documents(content))
     title = str(page.meta.get("title") or page.title or "")
     fallback = search.html_to_text(str(page.meta.get("title", page.title)))  # Material's title for untitled parts
     entries = [{"location": page.url + (f"#{element_id}" if element_id else ""),

@@ -115,6 +115,7 @@ def test_each_page_s_inline_code_is_kept_by_its_bytes(tmp_path, monkeypatch):
     cache = BuildCache(tmp_path / "cache")
     first = csp.write_policy(site, cache=cache)
     assert sha("one()") in first and sha("color:red") in first
+    assert csp.write_policy(site, cache=BuildCache(None)) == first == csp.write_policy(site)  # cache off
 
     monkeypatch.setattr(csp, "find_inline_code", lambda page: csp.InlineCode())  # would find nothing
     assert csp.write_policy(site, cache=cache) == first  # every page from the cache

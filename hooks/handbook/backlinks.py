@@ -147,7 +147,7 @@ def _citations_of(source: Source, page_type: str | None, targets: frozenset | No
     if table is not None:
         # asked even when this process read the page already, so that the
         # table saved at the end of the build holds every page
-        key = digest(source.path, source.text, page_type or "", targets_key, item_prefix or "")
+        key = table.key(source.path, source.text, page_type or "", targets_key, item_prefix or "")
         values = table.get(key, lambda: [[getattr(citation, name) for name in _FIELDS]
                                           for citation in (hit[2] if hit else read())])
         if hit is None:

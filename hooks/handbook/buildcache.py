@@ -139,8 +139,15 @@ class Table:
         """The keys read from the file."""
         return set(self._old)
 
-    def get(self, key: str, make: Callable[[], object]):
-        """The value kept for ``key``, or ``make()`` (a JSON value) kept from now on."""
+    def key(self, *parts: str | bytes) -> str | None:
+        """``digest(*parts)``, or ``None`` when nothing is kept (not worth hashing)."""
+        return digest(*parts) if self.path is not None else None
+
+    def get(self, key: str | None, make: Callable[[], object]):
+        """The value kept for ``key``, or ``make()`` (a JSON value) kept from now
+        on; ``None`` key: ``make()``."""
+        if key is None:
+            return make()
         if key in self._used:
             return self._used[key]
         value = self._old.get(key)

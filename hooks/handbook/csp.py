@@ -166,7 +166,7 @@ def scan_site(site_dir: Path, pages: Iterable[Path] | None = None, workers: int 
     keeps each page's code by the digest of its bytes: unchanged pages are
     read, not scanned."""
     pages = list(pages if pages is not None else html_files(site_dir))
-    known = frozenset(table.known()) if table is not None else None
+    known = frozenset(table.known()) if table is not None and table.path is not None else None
     if workers < 2 or len(pages) < 200:
         results = _scan_pages(pages, known)
     else:
@@ -179,7 +179,7 @@ def scan_site(site_dir: Path, pages: Iterable[Path] | None = None, workers: int 
                        for result in part]
     found = InlineCode()
     for key, code in results:
-        if table is not None:
+        if known is not None:
             code = table.get(key, lambda: code)
         found.update(_from_json(code))
     return found

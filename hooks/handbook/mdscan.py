@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator, NamedTuple
 
+from . import memo
 from .sources import Source, split_language
 from .vietnamese import slugify
 
@@ -92,21 +93,12 @@ def plain_heading_text(text: str) -> str:
     return text.replace("`", "").strip()
 
 
-_headings_cache: dict[int, tuple[Source, list[Heading]]] = {}
-
-
+@memo.per_source
 def headings(source: Source) -> list[Heading]:
     """ATX headings outside code fences, with the anchor Python-Markdown's toc
     gives them (explicit ``{#id}`` or slugify, ``_1`` suffixes for repeats).
     Cached per source object (several capabilities ask for the same page)."""
-    hit = _headings_cache.get(id(source))
-    if hit is not None and hit[0] is source:
-        return hit[1]
-    found = text_headings(source.body, source.body_line)
-    if len(_headings_cache) > 20000:  # long `mkdocs serve` sessions: drop stale entries
-        _headings_cache.clear()
-    _headings_cache[id(source)] = (source, found)
-    return found
+    return text_headings(source.body, source.body_line)
 
 
 def text_headings(markdown: str, first_line: int = 1) -> list[Heading]:

@@ -37,3 +37,24 @@ def per_sources(function):
 
     wrapper.cache_clear = cache_clear
     return wrapper
+
+
+def per_source(function):
+    """Cache ``function(source)`` on the identity of ``source`` (a ``Source``
+    is read once while its file is unchanged: both language builds, and every
+    capability, ask about the same object)."""
+    cache: dict[int, tuple] = {}
+
+    @functools.wraps(function)
+    def wrapper(source):
+        hit = cache.get(id(source))
+        if hit is not None and hit[0] is source:
+            return hit[1]
+        if len(cache) > 20000:  # long `mkdocs serve` sessions: drop stale entries
+            cache.clear()
+        result = function(source)
+        cache[id(source)] = (source, result)  # hold the source: its id stays its own
+        return result
+
+    wrapper.cache_clear = cache.clear
+    return wrapper

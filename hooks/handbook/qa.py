@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from . import mdscan
+from . import mdscan, memo
 from .sources import DEFAULT_LANGUAGE, Source, for_language
 
 BASIS_LABELS = ("Căn cứ", "Basis")
@@ -33,6 +33,7 @@ class Question:
     basis: tuple[mdscan.Link, ...]   # links on the "Căn cứ:" / "Basis:" line(s)
 
 
+@memo.per_source  # both languages ask for the Vietnamese page a translation lacks
 def questions(source: Source) -> list[Question]:
     """The questions of one topic page, with the links of their basis line."""
     heads = mdscan.headings(source)

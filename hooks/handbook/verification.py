@@ -66,6 +66,8 @@ def page_mark(source: Source) -> Unverified | None:
 
 def statement_marks(source: Source) -> list[Unverified]:
     """Every ``!!! unverified`` admonition of one source (outside code fences)."""
+    if ADMONITION_TYPE not in source.text:
+        return []  # most pages: no line to look at
     marks: list[Unverified] = []
     heading_at = {h.line: h.anchor for h in mdscan.headings(source)}
     current_anchor = None
@@ -131,6 +133,8 @@ def find_unverified(sources: list[Source]) -> list[Unverified]:
 def add_default_titles(markdown: str, lang: str) -> str:
     """``!!! unverified`` written without a title gets the title in ``lang``
     (code fences are left alone)."""
+    if ADMONITION_TYPE not in markdown:
+        return markdown
     title = DEFAULT_TITLES.get(lang, DEFAULT_TITLES["vi"])
     out = []
     fence = None

@@ -26,7 +26,7 @@ import functools
 from pathlib import Path
 
 from .. import sources
-from ..buildcache import BuildCache, Table, code_version, digest
+from ..buildcache import BuildCache, Table, code_version
 from ..errors import ContentError
 from ..sources import LANGUAGES
 from . import frontmatter, html, links, structure, tone_marks, unicode
@@ -92,7 +92,7 @@ def _checked(doc: Document, table: Table | None) -> tuple[list[ContentError], st
     between builds by the build cache: most files do not change)."""
     if table is None:
         return check_document(doc), None
-    key = digest(doc.path, doc.src_uri or "", doc.text)
+    key = table.key(doc.path, doc.src_uri or "", doc.text)
     return [ContentError(**fields) for fields in table.get(key, lambda: _as_json(check_document(doc)))], key
 
 
