@@ -139,15 +139,15 @@ def _from_json(parts: list[list[str]]) -> InlineCode:
     return InlineCode(*(set(part) for part in parts))
 
 
-def _scan_pages(pages: list, known: frozenset | None = None) -> list[tuple[str, list | None]]:
-    """``(digest, inline code)`` of each page; ``None`` for a page whose
-    digest is ``known`` (its code is in the build cache). No ``known``: no
-    digests (``""``)."""
+def _scan_pages(pages: list, known: frozenset | None = None) -> list[tuple[str | None, list | None]]:
+    """``(digest, inline code)`` of each page; code ``None`` for a page whose
+    digest is ``known`` (its code is in the build cache). No ``known`` (no
+    cache): no digests."""
     found = []
     for page in pages:
         with open(page, "rb") as file:
             data = file.read()
-        key = digest(data) if known is not None else ""
+        key = digest(data) if known is not None else None
         found.append((key, None if key in (known or ()) else _as_json(find_inline_code(data))))
     return found
 
