@@ -6,6 +6,7 @@ once per build, not once per language.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..errors import ContentError, ContentErrors
@@ -108,6 +109,18 @@ def _collect(sources, order, languages) -> Collection:
                 first[(lang, item.id)] = item
             for link in item.links:
                 errors.extend(_check_link(item, link.url, pages, by_page))
+            if item.obligation == "law" and not any(_names_article(item, link.url) for link in item.links):
+                errors.append(_error(item.path, item.line_of("obligation"), "obligation",
+                                     f"Mục '{item.id}' ghi 'obligation: law' nhưng căn cứ không dẫn tới điều nào "
+                                     "của một trang văn bản (van-ban/...md#dieu-...).",
+                                     f"Item '{item.id}' says 'obligation: law' but no basis link points to an "
+                                     "article of a regulation page (van-ban/...md#dieu-...).",
+                                     "Thêm vào 'basis' liên kết tới điều khoản quy định việc này, ví dụ "
+                                     "\"[Luật 10/2022/QH15, Điều 51](../van-ban/luat-10-2022-qh15.md#dieu-51-...)\"; "
+                                     "nếu không có điều khoản nào buộc phải làm, ghi 'obligation: practice'.",
+                                     "Add a basis link to the article that requires it, e.g. "
+                                     "\"[Law 10/2022/QH15, Article 51](../van-ban/luat-10-2022-qh15.md#dieu-51-...)\"; "
+                                     "if no article requires it, write 'obligation: practice'."))
 
     vi_items = {i.id: i for i in items.get(DEFAULT_LANGUAGE, [])}
     for lang in languages:
@@ -131,6 +144,17 @@ def _collect(sources, order, languages) -> Collection:
                                          f"({original.path}:{original.line_of(name)}).",
                                          "Bản dịch chỉ dịch văn bản; vai trò, tần suất và thời hạn phải giống bản tiếng Việt.",
                                          "Translate only the text; roles, frequency and due must match the Vietnamese item."))
+            for name, rule, words in (("obligation", "obligation", ("loại nghĩa vụ", "obligation")),
+                                      ("applies_if", "applies-if", ("điều kiện áp dụng", "conditions"))):
+                if getattr(item, name) != getattr(original, name):
+                    errors.append(_error(item.path, item.line_of(name), rule,
+                                         f"Trường '{name}' ({words[0]}) của mục '{item.id}' khác bản tiếng Việt "
+                                         f"({original.path}:{original.line_of(name)}).",
+                                         f"Field '{name}' ({words[1]}) of item '{item.id}' differs from the "
+                                         f"Vietnamese item ({original.path}:{original.line_of(name)}).",
+                                         f"Chép nguyên trường '{name}' của mục tiếng Việt sang bản tiếng Anh "
+                                         "(chỉ dịch văn bản, không đổi giá trị).",
+                                         f"Copy the Vietnamese item's '{name}' unchanged into the English item."))
     if errors:
         errors.sort(key=lambda e: (e.path, e.line or 0))
         raise ContentErrors(errors)
@@ -138,6 +162,17 @@ def _collect(sources, order, languages) -> Collection:
     collection = Collection(items, by_page, languages, position, titles=titles)
     collection._translated_pages = translated
     return collection
+
+
+def _names_article(item: Item, url: str) -> bool:
+    """Does ``url`` point to an article (``#dieu-<n>-...``) of a regulation page
+    (``van-ban/*.md``)? Whether the anchor exists is checked by _check_link."""
+    target, anchor, problem = resolve(item.src_uri, url)
+    if problem or target is None or not anchor:
+        return False
+    target = target or item.base_uri
+    return (target.startswith("van-ban/") and target != "van-ban/index.md"
+            and re.match(r"^dieu-[0-9]+", anchor) is not None)
 
 
 def _check_link(item: Item, url: str, pages, by_page) -> list[ContentError]:

@@ -9,10 +9,15 @@ import re
 from dataclasses import dataclass, field
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DUE_RE = re.compile(r"^(?:Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])|\+[1-9][0-9]{0,2}(?:wd|d))$")
+DUE_RE = re.compile(r"^(?:Q[1-4]|H[12]|M(?:0[1-9]|1[0-2])|\+[1-9][0-9]{0,2}(?:wd|d)|WY\+(?:[1-9]|1[0-2])m)$")
+WORK_YEAR_RE = re.compile(r"^WY\+([0-9]+)m$")
+# The work year (năm công tác) is taken to start in January; the calendar
+# places ``WY+<N>m`` in its first N months. One constant, so a unit whose work
+# year starts later is a one-line change.
+WORK_YEAR_START_MONTH = 1
 
 FIELDS_REQUIRED = ("id", "requirement", "roles", "basis", "evidence")
-FIELDS_OPTIONAL = ("frequency", "due", "topic")
+FIELDS_OPTIONAL = ("obligation", "applies_if", "frequency", "due", "topic")
 FIELDS = FIELDS_REQUIRED + FIELDS_OPTIONAL
 
 ROLES: dict[str, dict[str, str]] = {
@@ -32,6 +37,35 @@ FREQUENCIES: dict[str, dict[str, str]] = {
     "yearly": {"vi": "Hằng năm", "en": "Yearly"},
     "every-2-years": {"vi": "2 năm một lần", "en": "Every two years"},
 }
+
+# law: a requirement of a legal text (its basis names an article of a
+# regulation page); practice: the handbook's recommended practice.
+OBLIGATIONS: dict[str, dict[str, str]] = {
+    "law": {"vi": "Quy định của pháp luật", "en": "Legal requirement"},
+    "practice": {"vi": "Thực hành khuyến nghị của Cẩm nang", "en": "Recommended practice (the handbook's)"},
+}
+
+# ``applies_if``: the item applies only when every condition holds.
+STAFF_BANDS: dict[str, dict[str, str]] = {
+    "1-7": {"vi": "dưới 8 người", "en": "fewer than 8 people"},
+    "8-99": {"vi": "từ 8 đến 99 người", "en": "8 to 99 people"},
+    "100+": {"vi": "từ 100 người trở lên", "en": "100 people or more"},
+}
+APPLIES_IF_FLAGS: dict[str, dict[bool, dict[str, str]]] = {
+    "board": {True: {"vi": "đơn vị có Ban Thanh tra nhân dân",
+                     "en": "the unit has a People's Inspection Board"},
+              False: {"vi": "đơn vị không có Ban Thanh tra nhân dân",
+                      "en": "the unit has no People's Inspection Board"}},
+    "internal_system": {True: {"vi": "đơn vị có hệ thống thông tin nội bộ (trang thông tin nội bộ)",
+                               "en": "the unit has an internal information system (intranet)"},
+                        False: {"vi": "đơn vị không có hệ thống thông tin nội bộ",
+                                "en": "the unit has no internal information system"}},
+    "dispersed": {True: {"vi": "người lao động làm việc phân tán trên địa bàn rộng hoặc không thể rời vị trí công tác",
+                         "en": "staff work dispersed over a wide area or cannot leave their posts"},
+                  False: {"vi": "người lao động không làm việc phân tán",
+                          "en": "staff do not work dispersed"}},
+}
+APPLIES_IF_KEYS = ("staff",) + tuple(APPLIES_IF_FLAGS)
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July",
@@ -62,6 +96,9 @@ class Item:
     line: int                       # line of the opening fence in the file
     field_lines: dict = field(default_factory=dict)
     raw: str = ""                   # the fenced block as written (fences included)
+    obligation: str | None = None   # "law", "practice" (None: not declared yet)
+    # conditions, canonical: {"staff": ("8-99", "100+"), "board": True, ...}; empty: always
+    applies_if: dict = field(default_factory=dict)
 
     def line_of(self, name: str) -> int:
         return self.field_lines.get(name, self.line)
@@ -75,9 +112,34 @@ def roles_text(roles, lang: str) -> str:
     return "; ".join(role_label(r, lang) for r in roles)
 
 
+def obligation_label(obligation: str | None, lang: str) -> str:
+    return OBLIGATIONS[obligation][lang] if obligation else ""
+
+
+def applies_words(applies_if: dict, lang: str) -> str:
+    """``{"staff": ("8-99", "100+"), "board": True}`` -> "Đơn vị có từ 8 đến 99
+    người hoặc từ 100 người trở lên; đơn vị có Ban Thanh tra nhân dân"."""
+    parts = []
+    staff = applies_if.get("staff")
+    if staff:
+        bands = (" hoặc " if lang == "vi" else " or ").join(STAFF_BANDS[b][lang] for b in staff)
+        parts.append(f"đơn vị có {bands} (cán bộ, công chức, viên chức, người lao động)" if lang == "vi"
+                     else f"the unit has {bands} (staff of every kind, contract workers included)")
+    for key, words in APPLIES_IF_FLAGS.items():
+        if key in applies_if:
+            parts.append(words[bool(applies_if[key])][lang])
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
 def due_words(due: str | None, lang: str) -> str:
     if not due:
         return ""
+    work_year = WORK_YEAR_RE.match(due)
+    if work_year:
+        n = int(work_year.group(1))
+        return (f"trong {n} tháng đầu năm công tác" if lang == "vi"
+                else f"within {n} month{'s' if n > 1 else ''} of the start of the work year")
     if due[0] == "Q":
         n = int(due[1])
         return f"trong quý {ROMAN[n]}" if lang == "vi" else f"within Q{n} (quarter {n})"
@@ -127,6 +189,9 @@ def due_months(frequency: str | None, due: str | None) -> tuple[int, ...]:
 
 
 def _window(due: str) -> tuple[int, ...]:
+    work_year = WORK_YEAR_RE.match(due)
+    if work_year:
+        return tuple(sorted((WORK_YEAR_START_MONTH - 1 + k) % 12 + 1 for k in range(int(work_year.group(1)))))
     if due[0] == "Q":
         q = int(due[1])
         return tuple(range(3 * q - 2, 3 * q + 1))

@@ -13,8 +13,8 @@ import yaml
 
 from .. import yamltext
 from ..errors import ContentError
-from .model import (DUE_RE, FIELDS, FIELDS_REQUIRED, FREQUENCIES, ID_RE, ROLES,
-                    Item, Link)
+from .model import (APPLIES_IF_FLAGS, APPLIES_IF_KEYS, DUE_RE, FIELDS, FIELDS_REQUIRED,
+                    FREQUENCIES, ID_RE, OBLIGATIONS, ROLES, STAFF_BANDS, Item, Link)
 
 MARKER = "```checklist"
 _OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*?)[ \t]*$")
@@ -22,7 +22,9 @@ LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[
 
 EXAMPLE_VI = ("id: cong-khai-ke-hoach-cong-tac / requirement: ... / roles: [thu-truong] / "
               "basis: \"[Luật 10/2022/QH15, Điều 46](../van-ban/luat-10-2022-qh15.md#dieu-46-...)\" / "
-              "evidence: ... / frequency: yearly / due: Q1")
+              "evidence: ... / obligation: law / frequency: yearly / due: Q1")
+APPLIES_IF_EXAMPLE = 'applies_if: { staff: ["8-99", "100+"], board: true }'
+
 
 
 @dataclass
@@ -88,12 +90,67 @@ def parse_source(source) -> tuple[list[Item], list[ContentError]]:
 
 
 def _field_lines(block: Block, first_line: int) -> dict[str, int]:
+    """Line of each top-level field; nested keys as "parent.key"
+    (``applies_if.staff``), so an error points at the line to change."""
     lines = {}
+    parent = None
     for offset, line in enumerate(block.content.split("\n"), start=1):
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
-        if match and match.group(1) not in lines:
-            lines[match.group(1)] = first_line + offset
+        if match:
+            parent = match.group(1)
+            lines.setdefault(parent, first_line + offset)
+            continue
+        nested = re.match(r"^[ \t]+([A-Za-z_][\w-]*)\s*:", line)
+        if nested and parent:
+            lines.setdefault(f"{parent}.{nested.group(1)}", first_line + offset)
     return lines
+
+
+def _applies_if(value, path, at) -> tuple[dict, list[ContentError]]:
+    """``applies_if`` in canonical form (staff bands in table order), and its problems."""
+    if value is None:
+        return {}, []
+    if not isinstance(value, dict) or not value:
+        return {}, [_error(path, at("applies_if"), "applies-if",
+                           "Trường 'applies_if' phải gồm các điều kiện 'tên: giá trị' "
+                           f"({', '.join(APPLIES_IF_KEYS)}).",
+                           "Field 'applies_if' must hold 'key: value' conditions "
+                           f"({', '.join(APPLIES_IF_KEYS)}).",
+                           f"Ví dụ: {APPLIES_IF_EXAMPLE}; bỏ trường nếu mục áp dụng cho mọi đơn vị.",
+                           f"E.g. {APPLIES_IF_EXAMPLE}; omit the field when the item applies to every unit.")]
+    errors = []
+    result = {}
+    for key, condition in value.items():
+        line = at(f"applies_if.{key}") if at(f"applies_if.{key}") != at("") else at("applies_if")
+        if key not in APPLIES_IF_KEYS:
+            errors.append(_error(path, line, "applies-if",
+                                 f"Điều kiện '{key}' trong 'applies_if' không được hỗ trợ. "
+                                 f"Các điều kiện hợp lệ: {', '.join(APPLIES_IF_KEYS)}.",
+                                 f"Unknown condition '{key}' in 'applies_if'. Valid conditions: "
+                                 f"{', '.join(APPLIES_IF_KEYS)}.",
+                                 "Sửa lỗi chính tả hoặc xoá điều kiện này.", "Fix the spelling or remove it."))
+        elif key == "staff":
+            bands = condition if isinstance(condition, list) else [condition]
+            bad = [b for b in bands if not (isinstance(b, str) and b in STAFF_BANDS)]
+            if bad or not bands:
+                shown = ", ".join(repr(b) for b in bad) or "[]"
+                errors.append(_error(path, line, "applies-if",
+                                     f"Quy mô 'staff' không hợp lệ: {shown}. Các giá trị hợp lệ: "
+                                     f"{', '.join(STAFF_BANDS)} (số cán bộ, công chức, viên chức, người lao động).",
+                                     f"Invalid 'staff' band: {shown}. Valid bands: {', '.join(STAFF_BANDS)} "
+                                     "(head-count of all staff, contract workers included).",
+                                     'Ví dụ: staff: ["8-99", "100+"] (đặt trong ngoặc kép).',
+                                     'E.g. staff: ["8-99", "100+"] (quoted).'))
+            else:
+                result["staff"] = tuple(b for b in STAFF_BANDS if b in bands)
+        elif not isinstance(condition, bool):
+            errors.append(_error(path, line, "applies-if",
+                                 f"Điều kiện '{key}' phải là true hoặc false; nhận được {condition!r}.",
+                                 f"Condition '{key}' must be true or false; got {condition!r}.",
+                                 f"Ví dụ: {key}: true", f"E.g. {key}: true"))
+        else:
+            result[key] = condition
+    return {k: result[k] for k in APPLIES_IF_KEYS if k in result}, errors
 
 
 def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
@@ -193,6 +250,19 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
                                  "Write: basis: \"[Law 10/2022/QH15, Article 46](../van-ban/luat-10-2022-qh15.md#dieu-46-...)\""))
         links.extend(found)
 
+    obligation = data.get("obligation")
+    if obligation is not None and obligation not in OBLIGATIONS:
+        errors.append(_error(path, at("obligation"), "obligation",
+                             f"Loại nghĩa vụ '{obligation}' không hợp lệ. Cần 'law' (quy định của pháp luật, "
+                             "căn cứ nêu điều khoản) hoặc 'practice' (thực hành khuyến nghị của Cẩm nang).",
+                             f"Invalid obligation '{obligation}'. Expected 'law' (a requirement of a legal "
+                             "text, its basis names the article) or 'practice' (the handbook's recommended practice).",
+                             "Ví dụ: obligation: law hoặc obligation: practice",
+                             "E.g. obligation: law or obligation: practice"))
+        obligation = None
+    applies_if, problems = _applies_if(data.get("applies_if"), path, at)
+    errors.extend(problems)
+
     frequency = data.get("frequency")
     if frequency is not None and frequency not in FREQUENCIES:
         errors.append(_error(path, at("frequency"), "frequency",
@@ -204,10 +274,12 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
     if due is not None and not (isinstance(due, str) and DUE_RE.match(due)):
         errors.append(_error(path, at("due"), "due",
                              f"Thời hạn '{due}' không hợp lệ. Cần: Q1..Q4 (quý), H1/H2 (nửa năm), M01..M12 (tháng), "
+                             "WY+Nm (trong N tháng đầu năm công tác, N từ 1 đến 12), "
                              "+Nwd (trong N ngày làm việc kể từ sự kiện) hoặc +Nd (trong N ngày).",
-                             f"Invalid due '{due}'. Expected Q1..Q4, H1/H2, M01..M12, +Nwd (N working days after the "
+                             f"Invalid due '{due}'. Expected Q1..Q4, H1/H2, M01..M12, WY+Nm (within N months of the "
+                             "start of the work year, N from 1 to 12), +Nwd (N working days after the "
                              "event) or +Nd (N calendar days).",
-                             "Ví dụ: due: Q1 hoặc due: +5wd", "E.g. due: Q1 or due: +5wd"))
+                             "Ví dụ: due: WY+3m, due: Q1 hoặc due: +5wd", "E.g. due: WY+3m, due: Q1 or due: +5wd"))
         due = None
 
     if errors:
@@ -217,5 +289,5 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
         basis=tuple(basis_list), links=tuple(links), evidence=texts["evidence"],
         frequency=frequency, due=due, topic=texts["topic"] or None,
         path=source.path, src_uri=source.src_uri, base_uri=source.base_uri, line=line,
-        field_lines=lines, raw=block.raw,
+        field_lines=lines, raw=block.raw, obligation=obligation, applies_if=applies_if,
     ), []
