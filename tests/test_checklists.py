@@ -174,6 +174,129 @@ def test_every_problem_is_reported_at_once(tmp_path):
     assert {"checklist-role", "checklist-due"} <= rules
 
 
+# ---- obligation, applies_if, due WY+<N>m (unit) ---------------------------------
+
+REGULATION = """---
+title: Luật mẫu
+---
+
+# Luật mẫu
+
+## Điều 51. Tổ chức hội nghị
+
+Tóm tắt.
+"""
+
+
+def item_page(*blocks: str) -> str:
+    return "---\ntitle: Trang mẫu\n---\n\n# Trang mẫu\n\n" + "\n".join(
+        f"```checklist\n{b.strip()}\n```\n" for b in blocks)
+
+
+def block(item_id="fx-moi", **fields) -> str:
+    base = {"requirement": "Tổ chức hội nghị.", "roles": "[thu-truong]",
+            "basis": '"[Luật mẫu, Điều 51](../van-ban/mau.md#dieu-51-to-chuc-hoi-nghi)"',
+            "evidence": "Biên bản."}
+    base.update(fields)
+    return f"id: {item_id}\n" + "\n".join(f"{k}: {v}" for k, v in base.items() if v is not None)
+
+
+def new_fields_docs(tmp_path: Path, vi: str, en: str | None = None) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "van-ban").mkdir(parents=True)
+    (docs / "cam-nang").mkdir()
+    (docs / "van-ban" / "mau.md").write_text(REGULATION, encoding="utf-8")
+    (docs / "cam-nang" / "a.md").write_text(vi, encoding="utf-8")
+    if en is not None:
+        (docs / "cam-nang" / "a.en.md").write_text(en, encoding="utf-8")
+    return docs
+
+
+def new_fields_errors(docs: Path) -> list[tuple[str, int, str]]:
+    with pytest.raises(ContentErrors) as caught:
+        collect(sources.load(docs, docs.parent))
+    for error in caught.value.errors:  # every error says what to do, in both languages
+        assert error.fix_vi and error.fix_en, str(error)
+    return [(e.path, e.line, e.rule) for e in caught.value.errors]
+
+
+def test_obligation_and_conditions_are_read(tmp_path):
+    text = item_page(block(obligation="law", due="WY+3m", frequency="yearly",
+                           applies_if='\n  staff: ["100+", "8-99"]\n  board: true\n  dispersed: false'),
+                     block("fx-thuc-hanh", obligation="practice"), block("fx-chua-khai"))
+    docs = new_fields_docs(tmp_path, text)
+    law, practice, undeclared = collect(sources.load(docs, docs.parent)).items["vi"]
+    assert law.obligation == "law" and law.due == "WY+3m"
+    assert law.applies_if == {"staff": ("8-99", "100+"), "board": True, "dispersed": False}  # bands in table order
+    assert practice.obligation == "practice" and practice.applies_if == {}
+    assert undeclared.obligation is None  # optional until every item says it
+
+
+def test_work_year_deadline_words_and_calendar_months():
+    assert deadline_words("yearly", "WY+3m", "vi") == "Hằng năm, trong 3 tháng đầu năm công tác"
+    assert deadline_words("yearly", "WY+3m", "en") == "Yearly, within 3 months of the start of the work year"
+    assert deadline_words(None, "WY+1m", "en") == "Within 1 month of the start of the work year"
+    assert due_months("yearly", "WY+3m") == (1, 2, 3)  # the work year starts in January
+    assert due_months("yearly", "WY+12m") == tuple(range(1, 13))
+
+
+def test_conditions_in_words_for_both_languages():
+    from handbook.checklists.model import applies_words, obligation_label
+    conditions = {"staff": ("8-99", "100+"), "internal_system": True}
+    assert applies_words(conditions, "vi") == (
+        "Đơn vị có từ 8 đến 99 người hoặc từ 100 người trở lên (cán bộ, công chức, viên chức, người lao động); "
+        "đơn vị có hệ thống thông tin nội bộ (trang thông tin nội bộ)")
+    assert applies_words(conditions, "en").startswith("The unit has 8 to 99 people or 100 people or more")
+    assert applies_words({}, "vi") == ""
+    assert obligation_label("law", "vi") == "Quy định của pháp luật"
+    assert obligation_label("practice", "en").startswith("Recommended practice")
+
+
+NEW_FIELD_CASES = {
+    # case: (fields of the item, line of the error in docs/cam-nang/a.md, rule)
+    # the item's fields take lines 8-12 (id .. evidence); the new field is on line 13
+    "unknown obligation": ({"obligation": "bat-buoc"}, 13, "checklist-obligation"),
+    "law, basis to a chapter": ({"obligation": "law", "basis": '"[Trang](b.md#muc)"'}, 13, "checklist-obligation"),
+    "law, regulation page without article": (
+        {"obligation": "law", "basis": '"[Luật mẫu](../van-ban/mau.md)"'}, 13, "checklist-obligation"),
+    "unknown condition": ({"applies_if": "\n  staff: [\"8-99\"]\n  co_ban: true"}, 15, "checklist-applies-if"),
+    "unknown staff band": ({"applies_if": "\n  board: true\n  staff: [\"10-50\"]"}, 15, "checklist-applies-if"),
+    "condition not true/false": ({"applies_if": "\n  internal_system: co"}, 14, "checklist-applies-if"),
+    "conditions on one line": ({"applies_if": "{dispersed: 1}"}, 13, "checklist-applies-if"),
+    "conditions not a mapping": ({"applies_if": "[board]"}, 13, "checklist-applies-if"),
+    "due beyond the work year": ({"due": "WY+13m"}, 13, "checklist-due"),
+    "due in weeks": ({"due": "WY+2w"}, 13, "checklist-due"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NEW_FIELD_CASES))
+def test_bad_obligation_conditions_and_due_name_file_and_line(tmp_path, case):
+    fields, line, rule = NEW_FIELD_CASES[case]
+    docs = new_fields_docs(tmp_path, item_page(block(**fields)))
+    (docs / "cam-nang" / "b.md").write_text("---\ntitle: B\n---\n\n# B\n\n## Mục\n", encoding="utf-8")
+    assert new_fields_errors(docs) == [("docs/cam-nang/a.md", line, rule)]
+
+
+def test_law_with_an_article_of_a_regulation_page_is_accepted(tmp_path):
+    docs = new_fields_docs(tmp_path, item_page(block(obligation="law", basis=(
+        '\n  - "[Trang](b.md)"\n  - "[Luật mẫu, Điều 51](../van-ban/mau.md#dieu-51-to-chuc-hoi-nghi)"'))))
+    (docs / "cam-nang" / "b.md").write_text("---\ntitle: B\n---\n\n# B\n", encoding="utf-8")
+    [item] = collect(sources.load(docs, docs.parent)).items["vi"]
+    assert item.obligation == "law"
+
+
+def test_english_item_must_repeat_obligation_and_conditions(tmp_path):
+    vi = item_page(block(obligation="law", applies_if='\n  staff: ["100+"]'))
+    en = item_page(block(requirement="Hold the conference.", obligation="practice",
+                         applies_if='\n  staff: ["8-99", "100+"]'))
+    docs = new_fields_docs(tmp_path, vi, en)
+    assert new_fields_errors(docs) == [("docs/cam-nang/a.en.md", 13, "checklist-obligation"),
+                                       ("docs/cam-nang/a.en.md", 14, "checklist-applies-if")]
+    same = item_page(block(requirement="Hold the conference.", obligation="law", applies_if="{staff: ['100+']}"))
+    (docs / "cam-nang" / "a.en.md").write_text(same, encoding="utf-8")
+    assert [i.id for i in collect(sources.load(docs, docs.parent)).items["en"]] == ["fx-moi"]
+
+
 # ---- generators (unit) ------------------------------------------------------
 
 def test_inspection_groups_by_topic_and_leaves_out_steering_committee_duties(collection):

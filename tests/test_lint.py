@@ -39,9 +39,25 @@ EXPECTED = {
     "mermaid": [10],
     "link-target": [10],
     "link-anchor": [10],
+    # ```checklist items: the build's validation, in the same report
+    "checklist-unclosed": [8],
+    "checklist-yaml": [11],          # where YAML notices the unclosed '['
+    "checklist-field": [15],
+    "checklist-missing": [8],        # the block's opening line
+    "checklist-basis": [12],
+    "checklist-basis-link": [12],
+    "checklist-id": [9],
+    "checklist-duplicate-id": [18],  # the second item's id
+    "checklist-text": [10],
+    "checklist-role": [11],
+    "checklist-frequency": [15],
+    "checklist-due": [15],
+    "checklist-obligation": [14],    # 'law' whose basis names no article of a van-ban/ page
+    "checklist-applies-if": [17],
+    "checklist-translation": [11],   # the English item's roles differ
 }
 # Where the problem is when it is not <rule>.md itself.
-FILE: dict[str, str] = {}
+FILE: dict[str, str] = {"checklist-translation": "checklist-translation.en.md"}
 FIXABLE = sorted(rule for rule in EXPECTED if lint.RULES[rule].fixable)
 UNFIXABLE = sorted(rule for rule in EXPECTED if not lint.RULES[rule].fixable)
 
@@ -190,3 +206,19 @@ def test_build_fails_with_every_lint_problem(project_copy):
     assert "docs/cam-nang/cong-khai.md" in output
     assert "[tone-placement]" in output and "[html-script]" in output
     assert page.read_text(encoding="utf-8").count("hoà") == 1  # the build never rewrites
+
+
+def test_checklist_problems_are_listed_with_the_others_and_a_broken_basis_link_once(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "b.md").write_text("---\ntitle: B\ntype: index\n---\n\n# B\n\n## Mục một\n", encoding="utf-8")
+    (docs / "a.md").write_text(
+        "---\ntitle: A\ntype: index\n---\n\n# A\n\nTổ hoà giải.\n\n"
+        "```checklist\nid: a-1\nrequirement: Việc.\nroles: [thu-truong]\n"
+        "basis: \"[B](b.md#muc-hai)\"\nevidence: Biên bản.\nobligation: practice\ndue: Q7\n```\n",
+        encoding="utf-8")
+    found = [(p.rule, p.path, p.line) for p in lint.lint_tree(docs, tmp_path)]
+    assert found == [("tone-placement", "docs/a.md", 8), ("link-anchor", "docs/a.md", 14),
+                     ("checklist-due", "docs/a.md", 17)]
+    result = _cli("--docs", str(docs))
+    assert result.returncode == 1 and "docs/a.md:17: [checklist-due]" in result.stdout

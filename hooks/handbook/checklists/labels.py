@@ -9,6 +9,8 @@ LABELS = {
         "evidence": "Minh chứng cần có",
         "evidence_check": "Tài liệu, minh chứng cần kiểm tra",
         "deadline": "Thời hạn",
+        "obligation": "Tính chất",          # Quy định của pháp luật / Thực hành khuyến nghị (model.OBLIGATIONS)
+        "applies_if": "Áp dụng khi",        # model.applies_words
         "no": "STT",
         "requirement": "Yêu cầu",
         "task": "Việc cần làm",
@@ -55,6 +57,8 @@ LABELS = {
         "evidence": "Evidence to keep",
         "evidence_check": "Evidence to check",
         "deadline": "When",
+        "obligation": "Nature",
+        "applies_if": "Applies when",
         "no": "No.",
         "requirement": "Requirement",
         "task": "Task",

@@ -10,6 +10,8 @@ Each rule family lives in its own module and exposes plain functions over a
 * ``html``        — html-script, html-iframe, html-event-handler, javascript-link, inline-style
 * ``structure``   — heading-level, image-alt, mermaid
 * ``links``       — link-target, link-anchor (resolved in both languages)
+* ``checklists``  — checklist-* (the build's own validation of ```checklist
+                    items, run over the same files: handbook.checklists)
 
 Problems are :class:`handbook.errors.ContentError` (file, line, rule name, what
 is wrong and how to fix it, in Vietnamese and English). Rule names are stable:
@@ -29,7 +31,7 @@ from .. import sources
 from ..buildcache import BuildCache, Table, code_version
 from ..errors import ContentError
 from ..sources import LANGUAGES
-from . import frontmatter, html, links, structure, tone_marks, unicode
+from . import checklists, frontmatter, html, links, structure, tone_marks, unicode
 from .document import Document
 from .rules import RULES, Rule
 
@@ -153,7 +155,9 @@ def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
     if table is not None:
         table.save()
     problems.extend(frontmatter.check_site(documents))
-    problems.extend(links.check_site(documents, languages, docs))
+    link_problems = links.check_site(documents, languages, docs)
+    problems.extend(link_problems)
+    problems.extend(checklists.check_site(documents, link_problems))
     return sorted(problems, key=sort_key)
 
 

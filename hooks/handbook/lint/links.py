@@ -39,8 +39,8 @@ def anchors(doc: Document) -> set[str]:
     found = set(mdscan.anchors(doc.body_text))  # as the build and the indexes compute them
     for _number, line in doc.data_fence_lines():
         match = CHECKLIST_ID.match(line)
-        if match:
-            found.add(match.group(1))
+        if match:  # the item box's anchor on the page (checklists.render)
+            found.add(f"ck-{match.group(1)}")
     doc.__dict__["_anchors"] = found
     return found
 

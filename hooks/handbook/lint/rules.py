@@ -52,3 +52,25 @@ _rule("mermaid", "structure", False, "Sơ đồ mermaid (không hiển thị ngo
 _rule("link-target", "links", False, "Liên kết tới trang không tồn tại", "Link to a missing page")
 _rule("link-anchor", "links", False, "Liên kết tới mục (#...) không tồn tại",
       "Link to a missing anchor")
+# Checklist items (```checklist blocks): the build's validation
+# (handbook.checklists.parse and .collect), also reported by the linter.
+# A basis link to a missing anchor is reported as link-anchor.
+for _name, _vi, _en in (
+    ("unclosed", "Khối ```checklist không đóng", "Unclosed ```checklist block"),
+    ("yaml", "Khối checklist sai cú pháp YAML", "Checklist block is not valid YAML"),
+    ("field", "Trường không được hỗ trợ trong mục bảng kiểm", "Unknown field in a checklist item"),
+    ("missing", "Mục bảng kiểm thiếu trường bắt buộc", "Checklist item lacks a required field"),
+    ("basis", "Căn cứ thiếu hoặc không có liên kết", "Basis missing or without a link"),
+    ("basis-link", "Liên kết căn cứ sai dạng", "Basis link not a relative link to a page"),
+    ("id", "Mã mục sai dạng", "Invalid item id"),
+    ("duplicate-id", "Mã mục bị trùng", "Duplicate item id"),
+    ("text", "Trường văn bản không phải văn bản", "Text field is not text"),
+    ("role", "Vai trò không hợp lệ", "Unknown role"),
+    ("frequency", "Tần suất không hợp lệ", "Invalid frequency"),
+    ("due", "Thời hạn không hợp lệ", "Invalid due"),
+    ("obligation", "Loại nghĩa vụ sai, hoặc 'law' mà căn cứ không nêu điều khoản",
+     "Invalid obligation, or 'law' without an article in the basis"),
+    ("applies-if", "Điều kiện áp dụng (applies_if) không hợp lệ", "Invalid applies_if condition"),
+    ("translation", "Mục tiếng Anh không khớp mục tiếng Việt", "English item does not match the Vietnamese item"),
+):
+    _rule(f"checklist-{_name}", "checklists", False, _vi, _en)
