@@ -49,10 +49,10 @@ FRONT = {
         "type: regulation\nnumber: \"{n}/2099/BENCH\"\ndoc_type: quyet-dinh\n"
         "issuer: Đơn vị thử nghiệm\nsigned: 2024-01-15\neffective: 2024-02-01\n"
         "status: in-force\nsource_url: https://vbpl.vn/\nowner: Tổ Thư ký Ban Chỉ đạo\n"
-        "last_reviewed: 2026-11-30\nreview_every_months: 12\n"
+        "review_every_months: 12\n"
     ),
-    "chapter": "type: chapter\nowner: Tổ Thư ký Ban Chỉ đạo\nlast_reviewed: 2026-11-30\nreview_every_months: 12\n",
-    "qa": "type: qa\ntopic_order: {n}\nowner: Tổ Thư ký Ban Chỉ đạo\nlast_reviewed: 2026-11-30\nreview_every_months: 12\n",
+    "chapter": "type: chapter\nowner: Tổ Thư ký Ban Chỉ đạo\nreview_every_months: 12\n",
+    "qa": "type: qa\ntopic_order: {n}\nowner: Tổ Thư ký Ban Chỉ đạo\nreview_every_months: 12\n",
 }
 
 

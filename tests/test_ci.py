@@ -38,4 +38,4 @@ def test_request_templates_list_what_editors_confirm():
                  ROOT / ".gitlab" / "merge_request_templates" / "Default.md"):
         text = path.read_text(encoding="utf-8")
         assert text.count("- [ ]") >= 6
-        assert "make lint" in text and "last_reviewed" in text and ".en.md" in text
+        assert "make lint" in text and "`reviews`" in text and ".en.md" in text

@@ -27,7 +27,7 @@ EXPECTED = {
     "tone-placement": [10],
     "front-matter": [3],
     "front-matter-required": [1],
-    "front-matter-date": [5],
+    "front-matter-date": [7],       # the review entry's date
     "front-matter-value": [3],
     "html-script": [10],
     "html-iframe": [10],

@@ -2,8 +2,9 @@
 
 * page facts: last updated (git, else file time — said so), owner, review
   dates, the "Sửa trang này" / "Edit this page" link;
-* reader notices: review due soon (info), review overdue (warning), English
-  translation possibly out of date (warning);
+* reader notices: not yet reviewed against sources (info), review due soon
+  (info), review overdue (warning), English translation possibly out of date
+  (warning);
 * generated pages: ``generate: review-status``, ``translation-status``,
   ``recent-changes[:N]``.
 
@@ -68,14 +69,19 @@ class Context:
 CURRENT = Context()
 
 
-REVIEW_FIELDS = ("owner", "last_reviewed", "review_every_months")
+REVIEW_FIELDS = ("owner", "review_every_months", "reviews")
 
 
 def merged_meta(original: Source | None, meta: dict) -> dict:
     """A page's metadata with its Vietnamese original's review fields as
-    defaults (an English page inherits owner and review dates)."""
+    defaults: an English page inherits owner, review interval and reviews;
+    reviews of its own (of the translation) are added to the original's."""
     merged = {k: original.meta[k] for k in REVIEW_FIELDS if original is not None and k in original.meta}
+    inherited = merged.get("reviews")
     merged.update(meta)
+    own = meta.get("reviews")
+    if isinstance(own, list) and isinstance(inherited, list) and own != inherited:  # a translation's own
+        merged["reviews"] = inherited + own
     return merged
 
 
@@ -119,10 +125,20 @@ def page_facts(lang: str, src_uri: str, meta: dict, updated: Updated, today: dt.
 def review_notice(lang: str, meta: dict, today: dt.date):
     """(id, kind, title, html) or None."""
     rev = review.review_of(meta, today)
-    if rev.state not in (review.SOON, review.OVERDUE):
+    if rev.state not in (review.SOON, review.OVERDUE, review.UNREVIEWED):
         return None
-    due = format_date(rev.due, lang)
     owner = html.escape(str(rev.owner)) if rev.owner else None
+    if rev.state == review.UNREVIEWED:
+        if lang == "vi":
+            text = ("Trang này chưa được rà soát đối chiếu với văn bản nguồn. Hãy đối chiếu văn bản "
+                    "chính thức trước khi áp dụng.")
+            text += f" Đơn vị phụ trách: {owner}." if owner else ""
+            return ("review-none", "info", "Chưa được rà soát đối chiếu nguồn", text)
+        text = ("This page has not yet been reviewed against its sources. Check the official texts "
+                "before relying on it.")
+        text += f" Responsible unit: {owner}." if owner else ""
+        return ("review-none", "info", "Not yet reviewed against sources", text)
+    due = format_date(rev.due, lang)
     if rev.state == review.OVERDUE:
         if lang == "vi":
             text = (f"Trang này lẽ ra phải được rà soát trước ngày {due} nhưng chưa được rà soát lại; "
@@ -234,6 +250,38 @@ def review_status(request: generated.Request, ctx: Context | None = None) -> str
           (lambda d: f"quá {d} ngày") if vi else (lambda d: f"{d} days ago"))
     table(soon, f"Đến hạn trong {review.SOON_DAYS} ngày tới" if vi else f"Due within {review.SOON_DAYS} days",
           (lambda d: f"còn {d} ngày") if vi else (lambda d: f"in {d} days"))
+
+    never = [r for r in rows if r[1].state == review.UNREVIEWED]
+    out.append(f"## {'Chưa rà soát đối chiếu nguồn' if vi else 'Not yet reviewed against sources'} ({len(never)})")
+    out.append("")
+    if never:
+        out.extend(["| Trang | Đơn vị phụ trách |" if vi else "| Page | Responsible unit |", "|---|---|"])
+        for source, rev in never:
+            out.append(f"| {_link(here, source)} | {_cell(rev.owner or '—')} |")
+    else:
+        out.append(_none(lang))
+    out.append("")
+
+    reviewed = [r for r in rows if r[1].entries]
+    count = sum(len(r[1].entries) for r in reviewed)
+    out.append(f"## {'Các lần rà soát' if vi else 'Reviews made'} ({count})")
+    out.append("")
+    if reviewed:
+        out.append("_Mỗi lần rà soát: ngày, người rà soát, nguồn đã đối chiếu và nội dung đã kiểm tra; "
+                   "lần mới nhất trước._" if vi else
+                   "_Each review: its date, who made it, the sources compared and what was checked; "
+                   "newest first._")
+        out.append("")
+        out.extend(["| Trang | Ngày | Người rà soát | Nguồn đã đối chiếu | Nội dung đã kiểm tra |" if vi else
+                    "| Page | Date | Reviewed by | Sources compared | What was checked |", "|---|---|---|---|---|"])
+        for source, rev in reviewed:
+            for entry in rev.entries:
+                sources_text = "; ".join(_cell(s) for s in entry.sources) or "—"
+                out.append(f"| {_link(here, source)} | {format_date(entry.date, lang)} | {_cell(entry.by) or '—'} | "
+                           f"{sources_text} | {_cell(entry.checked) or '—'} |")
+    else:
+        out.append(_none(lang))
+    out.append("")
     unverified = _unverified(request)
     out.append(f"## {'Chưa xác minh' if vi else 'Not yet verified'} ({len(unverified)})")
     out.append("")

@@ -12,6 +12,12 @@ An English page (``x.en.md``) needs its own ``title``; every other field is
 inherited from the Vietnamese page ``x.md`` and may be repeated (then it is
 checked like the original) — so the document metadata lives in one place.
 
+Reviews: ``reviews:`` is a list of reviews against named sources (``date``,
+``by``, ``sources``, ``checked``), each entry checked with the line of the
+entry or field at fault; a review date may not lie after the build's day
+(``history.today``, ``HANDBOOK_TODAY``). ``last_reviewed`` (a bare date, set
+without saying what was compared) is no longer accepted.
+
 ``check_site(sources)`` returns every problem of the site at once as
 ``ContentError`` objects (file, line, field, expected form, in Vietnamese and
 English). CONTRIBUTING.md, "Thông tin đầu trang (front matter)", documents the
@@ -24,6 +30,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
+from . import history
 from .errors import ContentError
 from .frontmatter import field_line
 from .sources import DEFAULT_LANGUAGE, Source, split_language
@@ -39,7 +46,7 @@ REPLACED_STATUSES = ("replaced", "expired", "superseded-in-practice")
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str                    # text, date, int, positive-int, enum, bool, url, regulation-page
+    kind: str                    # text, date, int, positive-int, enum, bool, url, regulation-page, reviews
     required: bool = True
     choices: tuple[str, ...] = ()
     example: str = ""
@@ -56,6 +63,8 @@ FORMS = {
     "url": ("địa chỉ web bắt đầu bằng https:// hoặc http://", "a web address starting with https:// or http://"),
     "regulation-page": ("đường dẫn (tính từ docs/) tới trang của một văn bản khác",
                         "the path (from docs/) of another regulation page"),
+    "reviews": ("danh sách các lần rà soát, mỗi lần gồm date, by, sources, checked",
+                "a list of reviews, each with date, by, sources, checked"),
 }
 
 COMMON = (
@@ -67,9 +76,19 @@ COMMON = (
 )
 _REVIEW = (
     Field("owner", "text", example="Tổ Thư ký Ban Chỉ đạo"),
-    Field("last_reviewed", "date", example="2026-11-30"),
     Field("review_every_months", "positive-int", example="12"),
+    # optional: a page not yet reviewed against sources says so to readers
+    Field("reviews", "reviews", required=False, example="[{date: 2026-12-06, by: ..., sources: [...], checked: ...}]"),
 )
+REVIEW_KEYS = ("date", "by", "sources", "checked")
+REVIEW_EXAMPLE = """
+reviews:
+  - date: 2026-12-06
+    by: Tổ Thư ký Ban Chỉ đạo
+    sources:
+      - "Luật 10/2022/QH15, Điều 49–52"
+    checked: "Ngưỡng số người; thành phần hội nghị."
+""".rstrip().replace("\n", "\n      ")  # indented under "Cách sửa:" in the report
 SCHEMAS: dict[str, tuple[Field, ...]] = {
     "chapter": _REVIEW,
     "regulation": (
@@ -134,6 +153,8 @@ def value_ok(field: Field, value) -> bool:
         return isinstance(value, bool)
     if kind == "url":
         return isinstance(value, str) and bool(re.match(r"^https?://[^\s/]+\.[^\s]*$", value))
+    if kind == "reviews":  # the entries are checked one by one (check_reviews)
+        return isinstance(value, list)
     if kind == "regulation-page":
         return isinstance(value, str) and bool(re.match(r"^van-ban/[a-z0-9-]+\.md$", value)) \
             and value != "van-ban/index.md"
@@ -164,12 +185,15 @@ def _malformed(source: Source, field: Field, value) -> ContentError:
                   f"Sửa thành {form_vi}.", f"Write {form_en}.")
 
 
-def check_source(source: Source, original: Source | None = None, inherited: bool = False) -> list[ContentError]:
+def check_source(source: Source, original: Source | None = None, inherited: bool = False,
+                 today: dt.date | None = None) -> list[ContentError]:
     """Problems of one page. ``original`` is the Vietnamese page of an English
     translation (its fields are inherited). ``inherited``: the page is a
     translation whose original is not at hand (file-by-file checks): only its
-    own fields are checked."""
+    own fields are checked. ``today``: the build's day (review dates may not
+    be later)."""
     errors: list[ContentError] = []
+    today = today or history.today()
     own = source.meta
     meta = dict(original.meta) if original is not None else {}
     meta.update(own)
@@ -224,6 +248,20 @@ def check_source(source: Source, original: Source | None = None, inherited: bool
         if field is not None and name not in checked and not value_ok(field, value):
             errors.append(_malformed(source, field, value))
 
+    if "last_reviewed" in own:
+        errors.append(_error(
+            source, "last_reviewed", "front-matter-value",
+            "Trường 'last_reviewed' không còn được dùng: ngày rà soát chỉ được ghi cùng lần rà soát "
+            "đối chiếu với nguồn (ai rà soát, đối chiếu nguồn nào, kiểm tra điều gì).",
+            "The field 'last_reviewed' is no longer accepted: a review date is recorded only with a "
+            "review against sources (who reviewed, which sources, what was checked).",
+            "Xoá dòng 'last_reviewed'. Nếu đã rà soát thật, ghi một mục 'reviews' (date, by, sources, "
+            f"checked), ví dụ:{REVIEW_EXAMPLE}",
+            "Delete the 'last_reviewed' line. If the page was really reviewed, add a 'reviews' entry "
+            "(date, by, sources, checked); see CONTRIBUTING.md."))
+    if isinstance(own.get("reviews"), list):
+        errors.extend(check_reviews(source, own["reviews"], today))
+
     # rules that tie fields together (checked on the file that holds them)
     if (original is None and not inherited) or any(k in own for k in ("verified", "verify_note")):
         if meta.get("verified") is False and not (isinstance(meta.get("verify_note"), str)
@@ -259,7 +297,8 @@ def check_source(source: Source, original: Source | None = None, inherited: bool
     return errors
 
 
-def check_meta(meta: dict, path: str, text: str, src_uri: str | None = None) -> list[ContentError]:
+def check_meta(meta: dict, path: str, text: str, src_uri: str | None = None,
+               today: dt.date | None = None) -> list[ContentError]:
     """File-by-file check (the content linter's entry point): the schema of
     one file on its own. A translation (``x.en.md``) is checked for its own
     fields only; what needs the whole site (inherited fields, ``replaced_by``
@@ -270,16 +309,17 @@ def check_meta(meta: dict, path: str, text: str, src_uri: str | None = None) -> 
     lang, base = split_language(src_uri)
     body_line = 1
     source = Source(path, src_uri, base, lang, meta, "", body_line, text)
-    return check_source(source, None, inherited=lang != DEFAULT_LANGUAGE)
+    return check_source(source, None, inherited=lang != DEFAULT_LANGUAGE, today=today)
 
 
-def check_site(sources: list[Source]) -> list[ContentError]:
+def check_site(sources: list[Source], today: dt.date | None = None) -> list[ContentError]:
     """Every front-matter problem of the site, sorted by file and line."""
+    today = today or history.today()
     originals = {s.base_uri: s for s in sources if s.lang == DEFAULT_LANGUAGE}
     errors: list[ContentError] = []
     for source in sources:
         original = originals.get(source.base_uri) if source.lang != DEFAULT_LANGUAGE else None
-        errors.extend(check_source(source, original))
+        errors.extend(check_source(source, original, today=today))
     # replaced_by must name an existing regulation page
     for source in originals.values():
         target = source.meta.get("replaced_by")
@@ -295,6 +335,129 @@ def check_site(sources: list[Source]) -> list[ContentError]:
                 "Ghi đường dẫn tính từ docs/, ví dụ 'replaced_by: van-ban/qd-302-qd-vkstc.md'.",
                 "Write the path from docs/, e.g. 'replaced_by: van-ban/qd-302-qd-vkstc.md'."))
     return sorted(errors, key=lambda e: (e.path, e.line or 0))
+
+
+# --- reviews -----------------------------------------------------------------
+
+def review_lines(text: str) -> tuple[int | None, list[dict]]:
+    """Where ``reviews:`` and its entries are written in the front matter:
+    (line of ``reviews:``, [{"": line of the entry's "-", "date": line, ...,
+    "sources.0": line of the first source, ...}, ...]). Fields written on one
+    line (``- {date: ..., by: ...}``) get the entry's line."""
+    lines = text.split("\n")
+    start, entries, indent, current = None, [], None, None
+    for number, line in enumerate(lines[1:], start=2):
+        stripped = line.strip()
+        if stripped in ("---", "..."):
+            break
+        if start is None:
+            if re.match(r"^reviews\s*:", line):
+                start = number
+            continue
+        if not stripped or stripped.startswith("#"):
+            continue
+        if not line[0].isspace() and not line.startswith("-"):
+            break  # the next field
+        item = re.match(r"^(\s*)-(?:\s+|$)(.*)$", line)
+        if item and (indent is None or len(item.group(1)) == indent):
+            indent = len(item.group(1))
+            entries.append({"": number})
+            current = None
+            key = re.match(r"^([A-Za-z_]\w*)\s*:", item.group(2))
+            if key:
+                current = key.group(1)
+                entries[-1].setdefault(current, number)
+            continue
+        if not entries:
+            continue
+        key = re.match(r"^\s+([A-Za-z_]\w*)\s*:", line)
+        if key and not item:
+            current = key.group(1)
+            entries[-1].setdefault(current, number)
+        elif item and current == "sources":
+            count = sum(1 for k in entries[-1] if k.startswith("sources."))
+            entries[-1][f"sources.{count}"] = number
+    return start, entries
+
+
+def check_reviews(source: Source, reviews: list, today: dt.date) -> list[ContentError]:
+    """Each ``reviews`` entry: date (YYYY-MM-DD, not after ``today``), by,
+    sources (a non-empty list of non-empty texts), checked; nothing else."""
+    start, places = review_lines(source.text)
+    errors = []
+
+    def err(rule, line, vi, en, fix_vi, fix_en):
+        errors.append(ContentError(source.path, line or start or field_line(source.text, "reviews") or 1,
+                                   rule, vi, en, fix_vi, fix_en))
+
+    for index, entry in enumerate(reviews):
+        where = places[index] if index < len(places) else {}
+        at = where.get("")
+        number = index + 1
+        if not isinstance(entry, dict):
+            err("front-matter-value", at,
+                f"Lần rà soát thứ {number} trong 'reviews' phải gồm các trường date, by, sources, checked.",
+                f"Review {number} in 'reviews' must hold the fields date, by, sources, checked.",
+                f"Viết mỗi lần rà soát dạng:{REVIEW_EXAMPLE}", "See the example in CONTRIBUTING.md.")
+            continue
+        for key in entry:
+            if key not in REVIEW_KEYS:
+                err("front-matter-value", where.get(str(key), at),
+                    f"Trường '{key}' không dùng được trong lần rà soát thứ {number}; chỉ có: {', '.join(REVIEW_KEYS)}.",
+                    f"Field '{key}' is not allowed in review {number}; only: {', '.join(REVIEW_KEYS)}.",
+                    "Sửa lỗi chính tả hoặc xoá trường này.", "Fix the spelling or remove the field.")
+        for key in REVIEW_KEYS:
+            if entry.get(key) in (None, "", []):
+                what = {"date": ("ngày rà soát, dạng 2026-12-06", "the review date, e.g. 2026-12-06"),
+                        "by": ("người hoặc đơn vị rà soát", "who reviewed"),
+                        "sources": ("danh sách nguồn đã đối chiếu (văn bản, điều khoản)",
+                                    "the list of sources compared (texts, articles)"),
+                        "checked": ("những gì đã đối chiếu, kiểm tra", "what was compared")}[key]
+                err("front-matter-required", where.get(key, at),
+                    f"Lần rà soát thứ {number} thiếu '{key}': {what[0]}.",
+                    f"Review {number} lacks '{key}': {what[1]}.",
+                    f"Thêm '{key}: ...' vào lần rà soát này. Ví dụ:{REVIEW_EXAMPLE}",
+                    f"Add '{key}: ...' to this review (see CONTRIBUTING.md).")
+        day = entry.get("date")
+        if day not in (None, ""):
+            if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+                err("front-matter-date", where.get("date", at),
+                    f"Ngày rà soát {day!r} (lần thứ {number}) không đúng dạng NĂM-THÁNG-NGÀY.",
+                    f"Review date {day!r} (review {number}) is not written YYYY-MM-DD.",
+                    "Viết 'date: 2026-12-06' (không dùng dấu '/' trong front matter).", "Write 'date: 2026-12-06'.")
+            elif day > today:
+                err("front-matter-date", where.get("date", at),
+                    f"Ngày rà soát {day.isoformat()} (lần thứ {number}) ở sau ngày dựng trang "
+                    f"({today.isoformat()}): chỉ ghi lần rà soát đã làm.",
+                    f"Review date {day.isoformat()} (review {number}) is after the build's date "
+                    f"({today.isoformat()}): record only reviews already made.",
+                    "Ghi đúng ngày đã rà soát; chưa rà soát thì chưa thêm mục này.",
+                    "Write the day the review was made; add the entry once it is done.")
+        for key in ("by", "checked"):
+            value = entry.get(key)
+            if value not in (None, "", []) and not (isinstance(value, str) and value.strip()):
+                err("front-matter-value", where.get(key, at),
+                    f"'{key}' của lần rà soát thứ {number} phải là một đoạn chữ; nhận được {value!r}.",
+                    f"'{key}' of review {number} must be a text; got {value!r}.",
+                    f"Viết '{key}: \"...\"' trên một dòng.", f"Write '{key}: \"...\"' on one line.")
+        names = entry.get("sources")
+        if names not in (None, "", []):
+            if not isinstance(names, list):
+                err("front-matter-value", where.get("sources", at),
+                    f"'sources' của lần rà soát thứ {number} phải là danh sách (mỗi nguồn một dòng '- ...').",
+                    f"'sources' of review {number} must be a list (one '- ...' line per source).",
+                    "Viết:\n    sources:\n      - \"Luật 10/2022/QH15, Điều 51\"",
+                    "Write one '- \"source\"' line per source under 'sources:'.")
+            else:
+                for position, name in enumerate(names):
+                    if not (isinstance(name, str) and name.strip()):
+                        err("front-matter-value", where.get(f"sources.{position}", where.get("sources", at)),
+                            f"Nguồn thứ {position + 1} của lần rà soát thứ {number} rỗng hoặc không phải chữ "
+                            f"({name!r}).",
+                            f"Source {position + 1} of review {number} is empty or not a text ({name!r}).",
+                            "Ghi tên văn bản, điều khoản hoặc tài liệu đã đối chiếu, đặt trong ngoặc kép.",
+                            "Name the text, article or document compared, in quotes.")
+    return errors
 
 
 def merged_meta(source: Source, sources_by_src_uri: dict[str, Source]) -> dict:
