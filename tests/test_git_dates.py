@@ -139,17 +139,56 @@ def test_shallow_clone_of_depth_one_builds_recent_changes_without_failing(repo, 
     ("2024-02-29", 12, "2025-03-01", review.OVERDUE, "2025-02-28"),
 ])
 def test_review_states(last, months, today, state, due):
-    meta = {"owner": "Văn phòng", "last_reviewed": dt.date.fromisoformat(last), "review_every_months": months}
+    meta = {"owner": "Văn phòng", "reviews": [entry(last)], "review_every_months": months}
     result = review.review_of(meta, dt.date.fromisoformat(today))
     assert (result.state, result.due) == (state, dt.date.fromisoformat(due))
+
+
+def entry(day: str, by: str = "Tổ Thư ký", checked: str = "Số điều, thời hạn.", *names: str) -> dict:
+    return {"date": dt.date.fromisoformat(day), "by": by, "sources": list(names or ["Luật 10/2022/QH15, Điều 51"]),
+            "checked": checked}
 
 
 def test_page_without_review_data_has_no_state():
     assert review.review_of({"title": "x"}, dt.date(2025, 1, 1)).state == review.NONE
 
 
+def test_latest_review_sets_the_dates_whatever_the_order():
+    meta = {"review_every_months": 6, "reviews": [entry("2025-03-01"), entry("2025-06-10", "Vụ 12"),
+                                                   entry("2024-12-01")]}
+    result = review.review_of(meta, dt.date(2025, 7, 1))
+    assert (result.last_reviewed, result.due, result.state) == (dt.date(2025, 6, 10), dt.date(2025, 12, 10), review.OK)
+    assert [e.date.isoformat() for e in result.entries] == ["2025-06-10", "2025-03-01", "2024-12-01"]
+    assert result.entries[0].by == "Vụ 12" and result.entries[0].sources == ("Luật 10/2022/QH15, Điều 51",)
+
+
+def test_page_never_reviewed_against_sources_says_so_in_both_languages():
+    meta = {"owner": "Tổ Thư ký", "review_every_months": 12}
+    assert review.review_of(meta, dt.date(2025, 1, 1)).state == review.UNREVIEWED
+    notice_id, kind, title, text = editorial.review_notice("vi", meta, dt.date(2025, 1, 1))
+    assert (notice_id, kind, title) == ("review-none", "info", "Chưa được rà soát đối chiếu nguồn")
+    assert "chưa được rà soát đối chiếu với văn bản nguồn" in text and "Tổ Thư ký" in text
+    _id, kind, title, text = editorial.review_notice("en", dict(meta, reviews=[]), dt.date(2025, 1, 1))
+    assert (kind, title) == ("info", "Not yet reviewed against sources")
+    assert "has not yet been reviewed against its sources" in text
+    assert editorial.review_notice("vi", {"title": "Mục lục"}, dt.date(2025, 1, 1)) is None  # not subject to review
+
+
+def test_english_page_inherits_reviews_and_adds_its_own():
+    class Original:
+        meta = {"owner": "Tổ Thư ký", "review_every_months": 12, "reviews": [entry("2025-01-10")]}
+    merged = editorial.merged_meta(Original, {"title": "Page"})
+    assert merged["owner"] == "Tổ Thư ký" and merged["reviews"] == Original.meta["reviews"]
+    own = [entry("2025-02-01", "Translator", "The translation against the Vietnamese page.")]
+    merged = editorial.merged_meta(Original, {"title": "Page", "reviews": own})
+    assert [e["date"].isoformat() for e in merged["reviews"]] == ["2025-01-10", "2025-02-01"]
+    assert review.review_of(merged, dt.date(2025, 3, 1)).last_reviewed == dt.date(2025, 2, 1)
+    # the Vietnamese page itself (MkDocs' copy of its metadata): its reviews once
+    assert editorial.merged_meta(Original, dict(Original.meta))["reviews"] == Original.meta["reviews"]
+
+
 def test_review_notices_in_both_languages():
-    meta = {"owner": "Tổ Thư ký", "last_reviewed": dt.date(2024, 1, 10), "review_every_months": 12}
+    meta = {"owner": "Tổ Thư ký", "reviews": [entry("2024-01-10")], "review_every_months": 12}
     _id, kind, title, text = editorial.review_notice("vi", meta, dt.date(2025, 2, 1))
     assert (kind, title) == ("warning", "Trang đã quá hạn rà soát")
     assert "10/01/2025" in text and "Tổ Thư ký" in text
@@ -215,24 +254,53 @@ def _generate(spec, srcs, lang, ctx):
     return generated.REGISTRY[kind](request, ctx)
 
 
-def test_review_status_page_lists_overdue_soon_and_unverified(tmp_path):
+def reviews_yaml(day: str, by: str = "Tổ Thư ký", checked: str = "Số điều.", *names: str) -> str:
+    listed = "".join(f'\n      - "{n}"' for n in (names or ["Luật 10/2022/QH15, Điều 51"]))
+    return f"\n  - date: {day}\n    by: {by}\n    sources:{listed}\n    checked: \"{checked}\""
+
+
+def test_review_status_page_lists_overdue_soon_unreviewed_each_review_and_unverified(tmp_path):
     docs = tmp_path / "docs"
-    write(docs / "x.md", page("Quá hạn", owner="Văn phòng", last_reviewed="2024-01-01", review_every_months=12))
-    write(docs / "y.md", page("Sắp đến hạn", owner="Vụ 12", last_reviewed="2024-03-10", review_every_months=12))
-    write(docs / "z.md", page("Còn hạn", owner="Vụ 12", last_reviewed="2025-01-01", review_every_months=12))
+    write(docs / "x.md", page("Quá hạn", owner="Văn phòng", review_every_months=12,
+                              reviews=reviews_yaml("2024-01-01")))
+    write(docs / "y.md", page("Sắp đến hạn", owner="Vụ 12", review_every_months=12,
+                              reviews=reviews_yaml("2024-03-10", "Vụ 12", "Ngưỡng 1/3, 2/3 | thành phần",
+                                                   "Luật 10/2022/QH15, Điều 49–52", "data/legal-facts.yml: law")
+                              + reviews_yaml("2023-03-01", "Văn phòng", "Lần đầu.")))
+    write(docs / "z.md", page("Còn hạn", owner="Vụ 12", review_every_months=12, reviews=reviews_yaml("2025-01-01")))
+    write(docs / "n.md", page("Chưa rà soát", owner="Văn phòng", review_every_months=12))
     write(docs / "u.md", page("Chưa xác minh", verified="false", verify_note="Đối chiếu Điều 5"))
     srcs = sources.load(docs, tmp_path)
     ctx = editorial.Context(today=dt.date(2025, 2, 20), sources=srcs)
     text = _generate("review-status", srcs, "vi", ctx)
     overdue, rest = text.split("## Đến hạn")
-    soon, unverified = rest.split("## Chưa xác minh")
+    soon, rest = rest.split("## Chưa rà soát đối chiếu nguồn")
+    never, rest = rest.split("## Các lần rà soát")
+    made, unverified = rest.split("## Chưa xác minh")
     assert "[Quá hạn](x.md)" in overdue and "01/01/2025 (quá 50 ngày)" in overdue
     assert "[Sắp đến hạn](y.md)" in soon and "10/03/2025 (còn 18 ngày)" in soon
-    assert "Còn hạn" not in text
+    assert "Còn hạn" not in overdue + soon
+    assert never.startswith(" (1)") and "| [Chưa rà soát](n.md) | Văn phòng |" in never
+    rows = [line for line in made.splitlines() if line.startswith("| [")]
+    assert made.startswith(" (4)") and len(rows) == 4  # every review of every page, newest first per page
+    assert ("| [Sắp đến hạn](y.md) | 10/03/2024 | Vụ 12 | Luật 10/2022/QH15, Điều 49–52; data/legal-facts.yml: law | "
+            "Ngưỡng 1/3, 2/3 \\| thành phần |") in rows
+    assert rows.index(next(r for r in rows if "10/03/2024" in r)) < rows.index(next(r for r in rows if "01/03/2023" in r))
     assert "[Chưa xác minh](u.md)" in unverified
+    english = _generate("review-status", srcs, "en", ctx)
+    assert "## Not yet reviewed against sources (1)" in english and "## Reviews made (4)" in english
+    assert "| Page | Date | Reviewed by | Sources compared | What was checked |" in english
 
 
 # --- the built site -------------------------------------------------------------
+
+def drop_review_fields(text: str) -> str:
+    """The front matter without owner, review_every_months and reviews (with its entries)."""
+    head, sep, body = text.partition("\n---\n")
+    head = re.sub(r"\nreviews:.*?(?=\n\S|\Z)", "", head, flags=re.S)
+    head = re.sub(r"\n(review_every_months|owner): .*", "", head)
+    return head + sep + body
+
 
 @pytest.fixture(scope="module")
 def git_site(tmp_path_factory):
@@ -241,13 +309,19 @@ def git_site(tmp_path_factory):
     chapter = project / "docs" / "cam-nang" / "cong-khai.md"
     text = chapter.read_text(encoding="utf-8")
     # Whatever the shipped chapter says, make it overdue on the build date.
-    text = re.sub(r"\n(last_reviewed|review_every_months|owner): .*", "", text)
-    text = text.replace("---\n", "---\nowner: Tổ Thư ký Ban Chỉ đạo\nlast_reviewed: 2024-01-01\n"
-                        "review_every_months: 12\n", 1)
+    text = drop_review_fields(text)
+    text = text.replace("---\n", "---\nowner: Tổ Thư ký Ban Chỉ đạo\nreview_every_months: 12\nreviews:"
+                        + reviews_yaml("2024-01-01", "Tổ Thư ký Ban Chỉ đạo", "Thời hạn công khai.",
+                                       "Luật 10/2022/QH15, Điều 47") + "\n", 1)
     chapter.write_text(text, encoding="utf-8")
     english = chapter.with_name("cong-khai.en.md")  # inherits owner and review dates
-    english.write_text(re.sub(r"\n(last_reviewed|review_every_months|owner): .*", "",
-                              english.read_text(encoding="utf-8")), encoding="utf-8")
+    english.write_text(drop_review_fields(english.read_text(encoding="utf-8")), encoding="utf-8")
+    # a chapter that content work has not reviewed yet, whatever the shipped page says
+    unreviewed = project / "docs" / "cam-nang" / "trach-nhiem.md"
+    unreviewed.write_text(drop_review_fields(unreviewed.read_text(encoding="utf-8")).replace(
+        "---\n", "---\nowner: Tổ Thư ký Ban Chỉ đạo\nreview_every_months: 12\n", 1), encoding="utf-8")
+    (project / "docs" / "cam-nang" / "trach-nhiem.en.md").write_text(drop_review_fields(
+        (project / "docs" / "cam-nang" / "trach-nhiem.en.md").read_text(encoding="utf-8")), encoding="utf-8")
     git(project, "init", "-q")
     commit(project, "Khởi tạo cẩm nang", "2025-01-02T02:00:00Z")
     chapter.write_text(text + "\nNội dung bổ sung.\n", encoding="utf-8")
@@ -300,11 +374,37 @@ def test_built_editors_pages_list_the_state(git_site):
     review_page = soup(git_site / "bien-tap" / "ra-soat" / "index.html").get_text(" ")
     assert "Quá hạn rà soát" in review_page and "20/02/2025" in review_page
     outdated = soup(git_site / "en" / "bien-tap" / "ban-dich" / "index.html").select("article table")[0]
-    row = next(tr for tr in outdated.select("tr") if tr.select_one('a[href$="cong-khai/"]'))
+    row = next(tr for tr in outdated.select("tr") if tr.select_one('a[href$="cam-nang/cong-khai/"]'))
     assert "5 February 2025" in row.get_text(" ") and "2 January 2025" in row.get_text(" ")
     changes = soup(git_site / "bien-tap" / "thay-doi" / "index.html").select("article table tr")
     first = " ".join(changes[1].get_text(" ").split())
     assert first.startswith("05/02/2025") and "Bổ sung chương Công khai" in first
+
+
+def test_built_page_never_reviewed_shows_readers_a_notice_in_both_languages(git_site):
+    notice = soup(git_site / "cam-nang" / "trach-nhiem" / "index.html").select_one('[data-notice="review-none"]')
+    assert notice is not None and "chưa được rà soát đối chiếu với văn bản nguồn" in notice.get_text()
+    english = soup(git_site / "en" / "cam-nang" / "trach-nhiem" / "index.html")
+    notice = english.select_one('[data-notice="review-none"]')
+    assert notice is not None and "has not yet been reviewed against its sources" in notice.get_text()
+    # a reviewed page has no such notice, and its footer gives the review's date
+    reviewed = soup(git_site / "cam-nang" / "cong-khai" / "index.html")
+    assert reviewed.select_one('[data-notice="review-none"]') is None
+    assert "Rà soát lần cuối: 01/01/2024" in " ".join(reviewed.select_one("[data-page-facts]").get_text(" ").split())
+
+
+def test_built_review_page_lists_each_review_and_the_pages_never_reviewed(git_site):
+    page = soup(git_site / "bien-tap" / "ra-soat" / "index.html")
+    tables = {h.get_text(" ", strip=True).split(" (")[0]: h.find_next("table") for h in page.select("article h2")}
+    made = tables["Các lần rà soát"]
+    row = next(tr for tr in made.select("tr") if tr.select_one('a[href$="cam-nang/cong-khai/"]'))
+    cells = [" ".join(td.get_text().split()) for td in row.select("td")]
+    assert cells[1:] == ["01/01/2024", "Tổ Thư ký Ban Chỉ đạo", "Luật 10/2022/QH15, Điều 47", "Thời hạn công khai."]
+    never = tables["Chưa rà soát đối chiếu nguồn"]
+    assert never.select_one('a[href$="cam-nang/trach-nhiem/"]') is not None
+    assert never.select_one('a[href$="cam-nang/cong-khai/"]') is None
+    english = soup(git_site / "en" / "bien-tap" / "ra-soat" / "index.html").get_text(" ")
+    assert "Reviews made" in english and "Not yet reviewed against sources" in english
 
 
 def test_shipped_site_shows_dates_on_every_page(site):

@@ -1,6 +1,8 @@
 """Front-matter schema: every page declares its type, and each type's fields
 are present and well formed; problems name file, line, field and the form
 expected, in Vietnamese and English, all at once."""
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -20,12 +22,19 @@ signed: 2023-03-03
 status: in-force
 source_url: https://vksndtc.gov.vn/
 owner: Tổ Thư ký Ban Chỉ đạo
-last_reviewed: 2026-11-30
 review_every_months: 12
+reviews:
+  - date: 2026-12-06
+    by: Tổ Thư ký Ban Chỉ đạo
+    sources:
+      - "Quyết định 51/QĐ-VKSTC, Điều 1–3"
+      - "data/legal-facts.yml: documents"
+    checked: "Số hiệu, ngày ký, cơ quan ban hành."
 ---
 
 # Quyết định
 """
+TODAY = dt.date(2026, 12, 10)
 
 
 def make(src_uri: str, text: str) -> sources.Source:
@@ -35,7 +44,7 @@ def make(src_uri: str, text: str) -> sources.Source:
 
 
 def problems(*pages):
-    return [(e.path, e.line, e.rule, e.message_en) for e in schema.check_site(list(pages))]
+    return [(e.path, e.line, e.rule, e.message_en) for e in schema.check_site(list(pages), TODAY)]
 
 
 def test_fixture_site_is_valid():
@@ -44,6 +53,77 @@ def test_fixture_site_is_valid():
 
 def test_valid_regulation_passes():
     assert problems(make("van-ban/qd-51.md", REGULATION)) == []
+
+
+def test_last_reviewed_is_refused_with_the_fix():
+    text = REGULATION.replace("review_every_months: 12\n", "review_every_months: 12\nlast_reviewed: 2026-11-30\n")
+    [error] = schema.check_site([make("van-ban/qd-51.md", text)], TODAY)
+    assert (error.line, error.rule) == (12, "front-matter-value")
+    assert "'last_reviewed'" in error.message_vi and "no longer accepted" in error.message_en
+    assert "reviews:" in error.fix_vi and "sources:" in error.fix_vi and "'reviews' entry" in error.fix_en
+
+
+# Broken review entries: (replace this, by this, [(line, rule, words of the English message)])
+REVIEW_CASES = {
+    "date in the future": ("date: 2026-12-06", "date: 2026-12-11",
+                           [(13, "front-matter-date", "after the build's date (2026-12-10)")]),
+    "date not ISO": ("date: 2026-12-06", "date: 06/12/2026", [(13, "front-matter-date", "YYYY-MM-DD")]),
+    "no date": ("  - date: 2026-12-06\n    by:", "  - by:", [(13, "front-matter-required", "lacks 'date'")]),
+    "no by": ("    by: Tổ Thư ký Ban Chỉ đạo\n    sources", "    sources", [(13, "front-matter-required", "lacks 'by'")]),
+    "empty sources": ('    sources:\n      - "Quyết định 51/QĐ-VKSTC, Điều 1–3"\n      - "data/legal-facts.yml: documents"',
+                      "    sources: []", [(15, "front-matter-required", "lacks 'sources'")]),
+    "sources not a list": ('    sources:\n      - "Quyết định 51/QĐ-VKSTC, Điều 1–3"\n      - "data/legal-facts.yml: documents"',
+                           '    sources: "Quyết định 51"', [(15, "front-matter-value", "must be a list")]),
+    "an empty source": ('      - "data/legal-facts.yml: documents"', '      - ""',
+                        [(17, "front-matter-value", "Source 2 of review 1 is empty")]),
+    "no checked": ('    checked: "Số hiệu, ngày ký, cơ quan ban hành."\n', "",
+                   [(13, "front-matter-required", "lacks 'checked'")]),
+    "unknown key": ("    by: Tổ Thư ký", "    ngay: 2026-12-06\n    by: Tổ Thư ký",
+                    [(14, "front-matter-value", "'ngay' is not allowed")]),
+    "entry not a mapping": ("  - date: 2026-12-06\n", "  - 2026-12-01\n  - date: 2026-12-06\n",
+                            [(13, "front-matter-value", "Review 1 in 'reviews' must hold")]),
+    "not a list": ("reviews:\n", "reviews: 2026-12-06\nold_reviews:\n",
+                   [(12, "front-matter-value", "'reviews'")]),
+    "second entry": ("---\n\n# Quyết định", "  - date: 2026-12-01\n    by: Vụ 12\n    sources: [\"Điều 1\"]\n---\n\n# Quyết định",
+                     [(19, "front-matter-required", "Review 2 lacks 'checked'")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW_CASES))
+def test_broken_review_entry_names_the_line_inside_the_front_matter(case):
+    old, new, expected = REVIEW_CASES[case]
+    assert old in REGULATION
+    text = REGULATION.replace(old, new, 1)
+    found = schema.check_site([make("van-ban/qd-51.md", text)], TODAY)
+    assert [(e.line, e.rule) for e in found] == [(line, rule) for line, rule, _words in expected], \
+        "\n".join(str(e) for e in found)
+    for error, (_line, _rule, words) in zip(found, expected):
+        assert words in error.message_en, str(error)
+        assert error.message_vi and error.fix_vi and error.fix_en
+
+
+def test_review_lines_in_block_and_flow_style():
+    start, places = schema.review_lines(REGULATION)
+    assert start == 12 and places == [{"": 13, "date": 13, "by": 14, "sources": 15, "sources.0": 16,
+                                       "sources.1": 17, "checked": 18}]
+    text = "---\ntitle: T\nreviews:\n- {date: 2026-12-01, by: X, sources: [a], checked: b}\n- date: 2026-12-02\n  by: Y\nowner: Z\n---\n"
+    assert schema.review_lines(text) == (3, [{"": 4}, {"": 5, "date": 5, "by": 6}])
+
+
+def test_review_date_is_judged_against_the_build_day(monkeypatch):
+    text = REGULATION.replace("date: 2026-12-06", "date: 2026-12-20")
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-19")
+    assert [e.rule for e in schema.check_site([make("van-ban/qd-51.md", text)])] == ["front-matter-date"]
+    monkeypatch.setenv("HANDBOOK_TODAY", "2026-12-20")
+    assert schema.check_site([make("van-ban/qd-51.md", text)]) == []
+
+
+def test_translation_may_add_its_own_reviews_checked_on_its_file():
+    original = make("van-ban/qd-51.md", REGULATION)
+    text = ("---\ntitle: Decision 51\nreviews:\n  - date: 2026-12-08\n    by: Translator\n"
+            "    sources: [\"the Vietnamese page\"]\n---\n# D\n")
+    found = problems(original, make("van-ban/qd-51.en.md", text))
+    assert [(p[0], p[1], p[2]) for p in found] == [("docs/van-ban/qd-51.en.md", 4, "front-matter-required")]
 
 
 @pytest.mark.parametrize("field, value, expected", [
@@ -84,15 +164,15 @@ def test_missing_fields_are_all_reported_at_once():
 def test_every_page_needs_a_type_that_fits_its_folder():
     found = problems(
         make("cam-nang/a.md", "---\ntitle: A\n---\n# A\n"),
-        make("hoi-dap/b.md", "---\ntitle: B\ntype: chapter\nowner: x\nlast_reviewed: 2026-11-30\n"
+        make("hoi-dap/b.md", "---\ntitle: B\ntype: chapter\nowner: x\n"
                              "review_every_months: 12\n---\n# B\n"),
         make("khac.md", "---\ntitle: C\ntype: trang\n---\n# C\n"),
         make("van-ban/index.md", "---\ntitle: D\ngenerate: documents-index\n---\n# D\n"),  # generated
         make("bien-tap/e.md", "---\ntitle: E\n---\n# E\n"),  # no type implied here
-        make("bien-tap/f.md", "---\ntitle: F\nlast_reviewed: 1/12/2026\n---\n# F\n"),
+        make("bien-tap/f.md", "---\ntitle: F\nreview_every_months: mười hai\n---\n# F\n"),
     )
     assert [(p[0], p[1], p[2]) for p in found] == [
-        ("docs/bien-tap/f.md", 3, "front-matter-date"),  # a known field is checked wherever it appears
+        ("docs/bien-tap/f.md", 3, "front-matter-value"),  # a known field is checked wherever it appears
         ("docs/cam-nang/a.md", 1, "front-matter-required"),
         ("docs/hoi-dap/b.md", 3, "front-matter-value"),
         ("docs/khac.md", 3, "front-matter-value"),
@@ -129,7 +209,7 @@ def test_file_by_file_check_for_the_linter():
     assert [(e.line, e.rule) for e in found] == [(3, "front-matter-date")]
     text = "---\ntitle: Chương\ntype: chapter\n---\n# C\n"
     found = schema.check_meta(make("cam-nang/c.md", text).meta, "docs/cam-nang/c.md", text)
-    assert sorted(e.message_en.split("'")[1] for e in found) == ["last_reviewed", "owner", "review_every_months"]
+    assert sorted(e.message_en.split("'")[1] for e in found) == ["owner", "review_every_months"]
 
 
 def test_impossible_date_is_a_front_matter_error_not_a_crash():
@@ -144,10 +224,18 @@ def test_shipped_content_follows_the_schema():
     assert not errors, "\n".join(str(e) for e in errors)
 
 
+def drop_reviews(text: str) -> str:
+    """A page's front matter without its reviews (the shipped pages may have some)."""
+    head, sep, body = text.partition("\n---\n")
+    return re.sub(r"\nreviews:.*?(?=\n\S|\Z)", "", head, flags=re.S) + sep + body
+
+
 def test_build_fails_listing_every_front_matter_problem(project_copy):
     chapter = project_copy / "docs" / "cam-nang" / "cong-khai.md"
     text = chapter.read_text(encoding="utf-8")
-    text = text.replace("last_reviewed: 2026-11-30", "last_reviewed: 30/11/2026", 1)
+    text = drop_reviews(text).replace("---\n", "---\nreviews:\n  - date: 30/11/2026\n    by: Vụ 12\n"
+                                      "    sources: [\"Luật 10/2022/QH15, Điều 46\"]\n    checked: \"Thời hạn.\"\n"
+                                      "last_reviewed: 2026-11-30\n", 1)
     text = text.replace("owner: Tổ Thư ký Ban Chỉ đạo\n", "", 1)
     chapter.write_text(text, encoding="utf-8")
     glossary = project_copy / "docs" / "thuat-ngu.md"
@@ -156,6 +244,7 @@ def test_build_fails_listing_every_front_matter_problem(project_copy):
     output = result.stdout + result.stderr
     assert result.returncode != 0
     line = frontmatter.field_line(text, "last_reviewed")
-    for expected in (f"docs/cam-nang/cong-khai.md:{line}", "'last_reviewed'", "YYYY-MM-DD", "NĂM-THÁNG-NGÀY",
+    for expected in ("docs/cam-nang/cong-khai.md:3:", "YYYY-MM-DD", "NĂM-THÁNG-NGÀY",
+                     f"docs/cam-nang/cong-khai.md:{line}:", "'last_reviewed'", "reviews:",
                      "docs/cam-nang/cong-khai.md:1", "'owner'", "docs/thuat-ngu.md:1", "type: glossary"):
         assert expected in output, f"{expected!r} not in build output:\n{output}"

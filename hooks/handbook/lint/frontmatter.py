@@ -6,7 +6,6 @@ it never restates the schema.
 """
 from __future__ import annotations
 
-from .. import frontmatter as fm
 from ..errors import ContentError
 from ..sources import Source
 from .document import Document
@@ -43,11 +42,4 @@ def _minimal(source: Source) -> list[ContentError]:  # pragma: no cover - pre-sc
             source.path, 1, "front-matter-required",
             "Thiếu trường 'title' trong front matter.", "Front matter lacks the field 'title'.",
             "Thêm dòng 'title: Tiêu đề trang'.", "Add a 'title: ...' line."))
-    if "last_reviewed" in source.meta:
-        try:
-            fm.as_date(source.meta["last_reviewed"], source.path, "last_reviewed",
-                       fm.field_line(source.text, "last_reviewed"))
-        except ContentError as exc:
-            exc.rule = "front-matter-date"
-            problems.append(exc)
     return problems
