@@ -3,6 +3,7 @@ rule, each problem named by rule, file and line; `--fix` repairs only what is
 safe and only when asked."""
 from __future__ import annotations
 
+import posixpath
 import shutil
 import subprocess
 import sys
@@ -12,8 +13,12 @@ import pytest
 
 from conftest import ROOT, run_build
 from handbook import lint
+from handbook.lint import terminology
 
 FIXTURES = ROOT / "tests" / "fixtures" / "lint"
+# The fixtures' terms (tests/fixtures/data/terminology.yml), found as the
+# linter finds data/terminology.yml: beside the docs folder.
+TERMS, TERM_PROBLEMS = terminology.load(FIXTURES.parent)
 
 # rule -> lines where the fixture tests/fixtures/lint/<rule>.md breaks it
 EXPECTED = {
@@ -55,9 +60,13 @@ EXPECTED = {
     "checklist-obligation": [14],    # 'law' whose basis names no article of a van-ban/ page
     "checklist-applies-if": [17],
     "checklist-translation": [11],   # the English item's roles differ
+    "terminology": [10],             # BCH công đoàn (fix: true); the same in `code` is kept
+    "terminology-manual": [10],      # fix: false: the editor rewords
+    "terminology-data": [23],        # the fixtures' list: 'lang: vn'
 }
-# Where the problem is when it is not <rule>.md itself.
-FILE: dict[str, str] = {"checklist-translation": "checklist-translation.en.md"}
+# Where the problem is when it is not <rule>.md itself (relative to lint/).
+FILE: dict[str, str] = {"checklist-translation": "checklist-translation.en.md",
+                        "terminology-data": "../data/terminology.yml"}
 FIXABLE = sorted(rule for rule in EXPECTED if lint.RULES[rule].fixable)
 UNFIXABLE = sorted(rule for rule in EXPECTED if not lint.RULES[rule].fixable)
 
@@ -71,23 +80,35 @@ def fixture_problems():
     return by_file
 
 
+def shown(rule: str, folder: str = "lint") -> str:
+    """Where the report names the fixture of ``rule`` (``folder``: the docs folder)."""
+    return posixpath.normpath(f"{folder}/{FILE.get(rule, rule + '.md')}")
+
+
+def copy_fixtures(tmp_path: Path) -> Path:
+    """The fixtures as a project: docs/ and data/ side by side."""
+    docs = tmp_path / "docs"
+    shutil.copytree(FIXTURES, docs)
+    shutil.copytree(FIXTURES.parent / "data", tmp_path / "data")
+    return docs
+
+
 def test_every_rule_has_a_fixture_and_every_fixture_a_rule():
     missing = set(lint.RULES) - set(EXPECTED)
     assert not missing, f"rules without a fixture: {missing}"
     for rule in EXPECTED:
-        assert (FIXTURES / f"{rule}.md").exists(), rule
         assert (FIXTURES / FILE.get(rule, f"{rule}.md")).exists(), rule
 
 
 @pytest.mark.parametrize("rule", sorted(EXPECTED))
 def test_fixture_reports_its_rule_file_and_line(rule, fixture_problems):
-    name = FILE.get(rule, f"{rule}.md")
-    found = fixture_problems.get(f"lint/{name}", [])
+    name = shown(rule)
+    found = fixture_problems.get(name, [])
     assert [(p.rule, p.line) for p in found] == [(rule, line) for line in EXPECTED[rule]], \
         "\n".join(str(p) for p in found)
     for problem in found:
         text = str(problem)
-        assert text.startswith(f"lint/{name}:{problem.line}: [{rule}]")
+        assert text.startswith(f"{name}:{problem.line}: [{rule}]")
         assert "Cách sửa:" in text and "Fix:" in text  # the fix, in both languages
         assert problem.message_vi and problem.message_en
 
@@ -105,20 +126,19 @@ def test_anchor_missing_only_in_english_says_so(fixture_problems):
 @pytest.mark.parametrize("rule", FIXABLE)
 def test_fix_turns_fixable_fixture_clean(rule):
     text = (FIXTURES / f"{rule}.md").read_text(encoding="utf-8")
-    fixed = lint.fix_text(text)
+    fixed = lint.fix_text(text, TERMS)
     assert fixed != text
-    assert lint.lint_text(f"lint/{rule}.md", fixed, f"{rule}.md") == []
-    assert lint.fix_text(fixed) == fixed  # idempotent
+    assert lint.lint_text(f"lint/{rule}.md", fixed, f"{rule}.md", TERMS) == []
+    assert lint.fix_text(fixed, TERMS) == fixed  # idempotent
 
 
 @pytest.mark.parametrize("rule", UNFIXABLE)
 def test_fix_leaves_unfixable_fixture_untouched(rule, tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
+    docs = copy_fixtures(tmp_path)
     name = FILE.get(rule, f"{rule}.md")
     before = (docs / name).read_bytes()
     fixed = [path for path, _rules in lint.fix_tree(docs, tmp_path)]
-    assert f"docs/{name}" not in fixed
+    assert shown(rule, "docs") not in fixed
     assert (docs / name).read_bytes() == before
 
 
@@ -163,13 +183,12 @@ def _cli(*args, cwd=ROOT):
 
 
 def test_cli_reports_all_problems_at_once_and_fixes_only_when_asked(tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
+    docs = copy_fixtures(tmp_path)
     before = {p.name: p.read_bytes() for p in docs.iterdir()}
     result = _cli("--docs", str(docs))
     assert result.returncode == 1
     for rule, lines in EXPECTED.items():
-        assert f"docs/{FILE.get(rule, rule + '.md')}:{lines[0]}: [{rule}]" in result.stdout, rule
+        assert f"{shown(rule, 'docs')}:{lines[0]}: [{rule}]" in result.stdout, rule
     assert f"{sum(len(v) for v in EXPECTED.values())} lỗi" in result.stdout
     assert {p.name: p.read_bytes() for p in docs.iterdir()} == before, "lint without --fix rewrote files"
 
@@ -180,8 +199,9 @@ def test_cli_reports_all_problems_at_once_and_fixes_only_when_asked(tmp_path):
         assert f"docs/{rule}.md:" not in result.stdout
     for rule in UNFIXABLE:
         name = FILE.get(rule, f"{rule}.md")
-        assert (docs / name).read_bytes() == before[name]
-        assert f"docs/{name}:{EXPECTED[rule][0]}: [{rule}]" in result.stdout
+        if name in before:
+            assert (docs / name).read_bytes() == before[name]
+        assert f"{shown(rule, 'docs')}:{EXPECTED[rule][0]}: [{rule}]" in result.stdout
 
 
 def test_rules_are_listed():
@@ -222,3 +242,137 @@ def test_checklist_problems_are_listed_with_the_others_and_a_broken_basis_link_o
                      ("checklist-due", "docs/a.md", 17)]
     result = _cli("--docs", str(docs))
     assert result.returncode == 1 and "docs/a.md:17: [checklist-due]" in result.stdout
+
+
+# --- terminology (data/terminology.yml) -------------------------------------------
+
+def terms_of(text: str):
+    found, problems = terminology.parse(text.encode("utf-8"), "data/terminology.yml")
+    assert not problems, "\n".join(str(p) for p in problems)
+    return found
+
+
+TERMS_VI = terms_of("""terms:
+  - preferred: Ban Chấp hành công đoàn
+    rejected: [BCH công đoàn, "Ban chấp hành công đoàn"]
+    fix: true
+    lang: vi
+  - preferred: cán bộ, công chức, viên chức, người lao động
+    rejected: ["CBCCVC và người lao động"]
+    lang: vi
+  - preferred: work year
+    rejected: [working year]
+    fix: true
+    lang: en
+""")
+
+
+def page(body: str, front: str = "") -> str:
+    return f"---\ntitle: Trang\ntype: index\n{front}---\n\n# Trang\n\n{body}\n"
+
+
+def term_lines(text: str, src_uri: str = "a.md", terms=TERMS_VI):
+    return [(p.rule, p.line) for p in lint.lint_text("docs/a.md", text, src_uri, terms)
+            if p.rule.startswith("terminology")]
+
+
+def test_terminology_matches_exact_words_in_prose_headings_and_front_matter():
+    text = page("## Họp BCH công đoàn\n\nHọp với BCH công đoàn.\n\nHọp với BCH Công đoàn; BCH công đoànx; "
+                "xBCH công đoàn.\n\nCBCCVC và người lao động dự họp.",
+                front="description: Vai trò của Ban chấp hành công đoàn\n")
+    assert term_lines(text) == [("terminology", 4), ("terminology", 9), ("terminology", 11),
+                                ("terminology-manual", 15)]
+
+
+def test_terminology_skips_code_links_targets_urls_and_attributes():
+    text = page("`BCH công đoàn` trong mã.\n\n```text\nBCH công đoàn\n```\n\n"
+                "[xem](<BCH công đoàn.md>) và <https://vi.example/BCH công đoàn> "
+                "https://x.vn/Ban chấp hành công đoàn\n\n"
+                "Đoạn { #BCH công đoàn } và <span title=\"BCH công đoàn\">chữ</span>.")
+    assert term_lines(text) == []
+
+
+def test_terminology_reads_checklist_fields_readers_see():
+    text = page("```checklist\nid: a-1\nrequirement: Phối hợp với BCH công đoàn.\nroles: [thu-truong]\n"
+                "basis: \"[Điều 1](b.md#dieu-1)\"\nevidence: Biên bản.\n```")
+    assert term_lines(text) == [("terminology", 10)]
+
+
+def test_terminology_of_each_language_on_its_pages_and_nfc():
+    assert term_lines(page("The working year starts in January.")) == []  # an English term, a Vietnamese page
+    assert term_lines(page("The working year starts in January."), "a.en.md") == [("terminology", 8)]
+    decomposed = "Ban chấp hành công đoàn".replace("ấ", "a\u0302\u0301")
+    assert ("terminology", 8) in term_lines(page(f"Họp với {decomposed}."))
+
+
+def test_fix_replaces_only_fixable_variants_outside_code():
+    text = page("Họp BCH công đoàn, `BCH công đoàn` giữ; [BCH công đoàn](x.md); CBCCVC và người lao động.")
+    fixed = lint.fix_text(text, TERMS_VI, "vi")
+    assert fixed == page("Họp Ban Chấp hành công đoàn, `BCH công đoàn` giữ; [Ban Chấp hành công đoàn](x.md); "
+                         "CBCCVC và người lao động.")
+    assert lint.fix_text(fixed, TERMS_VI, "vi") == fixed
+    assert lint.fix_text(page("The working year."), TERMS_VI, "vi") == page("The working year.")
+    assert lint.fix_text(page("The working year."), TERMS_VI, "en") == page("The work year.")
+
+
+def test_make_fix_applies_the_projects_terms(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "terminology.yml").write_text(
+        "terms:\n  - preferred: Ban Chấp hành công đoàn\n    rejected: [BCH công đoàn]\n    fix: true\n    lang: vi\n",
+        encoding="utf-8")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(page("Họp BCH công đoàn."), encoding="utf-8")
+    (docs / "a.en.md").write_text(page("BCH công đoàn (Vietnamese name kept)."), encoding="utf-8")
+    assert lint.fix_tree(docs, tmp_path) == [("docs/a.md", ["terminology"])]
+    assert "Họp Ban Chấp hành công đoàn." in (docs / "a.md").read_text(encoding="utf-8")
+    assert lint.lint_tree(docs, tmp_path) == []
+
+
+BAD_TERMS = {
+    # case: (the list, [(line, words of the English message)])
+    "not YAML": ("terms:\n  - preferred: [x\n", [(3, "not valid YAML")]),
+    "no terms list": ("term:\n  - preferred: x\n", [(1, "'terms:' list")]),
+    "unknown key": ("terms:\n  - preferred: A b\n    rejected: [a b]\n    lang: vi\n    fixed: true\n",
+                    [(5, "Unknown key 'fixed'")]),
+    "no preferred": ("terms:\n  - rejected: [a b]\n    lang: vi\n", [(2, "'preferred'")]),
+    "rejected not a list": ("terms:\n  - preferred: A b\n    rejected: a b\n    lang: vi\n", [(3, "non-empty list")]),
+    "empty variant": ("terms:\n  - preferred: A b\n    rejected:\n      - a b\n      - \"\"\n    lang: vi\n",
+                      [(5, "Variant 2 of 'rejected' is empty")]),
+    "variant inside the preferred term (a comma split it)": (
+        "terms:\n  - preferred: cán bộ, người lao động\n    rejected: [CBCC, người lao động]\n    lang: vi\n",
+        [(3, "'người lao động' is part of the preferred term")]),
+    "fix not true/false": ("terms:\n  - preferred: A b\n    rejected: [a b]\n    fix: có\n    lang: vi\n",
+                           [(4, "'fix' must be true or false")]),
+    "unknown language": ("terms:\n  - preferred: A b\n    rejected: [a b]\n    lang: fr\n", [(4, "'lang' must be vi or en")]),
+    "variant listed twice": ("terms:\n  - preferred: A b\n    rejected: [a b]\n    lang: vi\n"
+                             "  - preferred: C d\n    rejected: [a b]\n    lang: vi\n", [(5, "'a b' is already listed")]),
+    "not NFC": ("terms:\n  - preferred: Ho\u0300a\n    rejected: [hoa]\n    lang: vi\n", [(2, "is not in NFC")]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_TERMS))
+def test_malformed_terminology_list_names_its_line(case):
+    text, expected = BAD_TERMS[case]
+    found, problems = terminology.parse(text.encode("utf-8"), "data/terminology.yml")
+    assert [(p.path, p.line, p.rule) for p in problems] == [
+        ("data/terminology.yml", line, "terminology-data") for line, _words in expected]
+    for problem, (_line, words) in zip(problems, expected):
+        assert words in problem.message_en and problem.fix_vi and problem.fix_en, str(problem)
+
+
+def test_a_malformed_entry_does_not_hide_the_others():
+    text = ("terms:\n  - preferred: A b\n    rejected: [a b]\n    lang: fr\n"
+            "  - preferred: Ban Chỉ đạo\n    rejected: [ban chỉ đạo]\n    lang: vi\n")
+    found, problems = terminology.parse(text.encode("utf-8"), "data/terminology.yml")
+    assert len(problems) == 1 and [t.preferred for t in found.entries] == ["Ban Chỉ đạo"]
+
+
+def test_without_a_list_there_is_no_terminology_check(tmp_path):
+    found, problems = terminology.load(tmp_path)
+    assert found.entries == () and problems == []
+
+
+def test_shipped_terminology_list_is_well_formed():
+    _terms, problems = terminology.load(ROOT)
+    assert not problems, lint.format_report(problems)

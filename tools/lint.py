@@ -5,8 +5,8 @@ Usage: python tools/lint.py [--fix] [--docs docs] [--rules]
 Reports every problem at once (file:line, rule, what is wrong and how to fix
 it, in Vietnamese and English) and exits 1 when there is any. With --fix it
 first applies the safe fixes (NFC, BOM, zero-width and no-break spaces, Ð, Cyrillic
-look-alikes, tone placement), touching only the affected characters, then reports
-what is left.
+look-alikes, tone placement, the terms of data/terminology.yml marked fix: true),
+touching only the affected characters, then reports what is left.
 """
 from __future__ import annotations
 

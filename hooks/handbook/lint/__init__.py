@@ -12,13 +12,16 @@ Each rule family lives in its own module and exposes plain functions over a
 * ``links``       — link-target, link-anchor (resolved in both languages)
 * ``checklists``  — checklist-* (the build's own validation of ```checklist
                     items, run over the same files: handbook.checklists)
+* ``terminology`` — terminology, terminology-manual, terminology-data: the
+                    preferred terms of data/terminology.yml
 
 Problems are :class:`handbook.errors.ContentError` (file, line, rule name, what
 is wrong and how to fix it, in Vietnamese and English). Rule names are stable:
 CONTRIBUTING.md documents each one, tests feed one fixture per rule.
 
 ``fix_text`` rewrites only what is safe (NFC, BOM, zero-width and no-break
-spaces, Ð/ð, Cyrillic look-alikes, tone placement); nothing is rewritten
+spaces, Ð/ð, Cyrillic look-alikes, tone placement, the terms of
+data/terminology.yml marked ``fix: true``); nothing is rewritten
 unless a caller asks for it (``tools/lint.py --fix``, ``make fix``).
 """
 from __future__ import annotations
@@ -31,7 +34,7 @@ from .. import sources
 from ..buildcache import BuildCache, Table, code_version
 from ..errors import ContentError
 from ..sources import LANGUAGES
-from . import checklists, frontmatter, html, links, structure, tone_marks, unicode
+from . import checklists, frontmatter, html, links, structure, terminology, tone_marks, unicode
 from .document import Document
 from .rules import RULES, Rule
 
@@ -54,20 +57,27 @@ def check_document(doc: Document) -> list[ContentError]:
     return problems
 
 
-def lint_text(path: str, text: str, src_uri: str | None = None) -> list[ContentError]:
-    """Single-file rules over ``text``, and the front-matter schema for this
-    page alone (links need the whole site: see lint_tree)."""
+def lint_text(path: str, text: str, src_uri: str | None = None,
+              terms: terminology.Terms | None = None) -> list[ContentError]:
+    """Single-file rules over ``text``, the front-matter schema for this page
+    alone and, given ``terms``, the terminology (links need the whole site:
+    see lint_tree)."""
     doc = Document.parse(path, text, src_uri)
     problems = check_document(doc)
     if src_uri is not None:
         problems.extend(frontmatter.check_site([doc]))
+    if terms is not None:
+        problems.extend(terminology.check_site([doc], terms))
     return sorted(problems, key=sort_key)
 
 
-def fix_text(text: str) -> str:
-    """``text`` with every safe fix applied; idempotent."""
+def fix_text(text: str, terms: terminology.Terms | None = None, lang: str = "vi") -> str:
+    """``text`` with every safe fix applied (with ``terms``, the ``fix: true``
+    terms of the page's language too); idempotent."""
     for family in FIX_FAMILIES:
         text = family.fix(text)
+    if terms is not None:
+        text = terminology.fix(text, terms, lang)
     return text
 
 
@@ -154,6 +164,10 @@ def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
         problems.extend(found)
     if table is not None:
         table.save()
+    # not among the cached single-file rules: the findings depend on the list too
+    terms, term_problems = terminology.load(root)
+    problems.extend(term_problems)
+    problems.extend(terminology.check_site(documents, terms))
     problems.extend(frontmatter.check_site(documents))
     link_problems = links.check_site(documents, languages, docs)
     problems.extend(link_problems)
@@ -166,17 +180,19 @@ def fix_tree(docs_dir: str | Path, repo_root: str | Path | None = None) -> list[
     Returns ``[(shown path, [rules fixed]), ...]``."""
     docs = Path(docs_dir).resolve()
     root = Path(repo_root).resolve() if repo_root else docs.parent
+    terms, _problems = terminology.load(root)  # a malformed list is reported by lint_tree
     changed = []
     for file in markdown_files(docs):
         try:
             text = file.read_bytes().decode("utf-8")
         except UnicodeDecodeError:
             continue
-        fixed = fix_text(text)
+        src_uri = file.relative_to(docs).as_posix()
+        fixed = fix_text(text, terms, sources.split_language(src_uri)[0])
         if fixed != text:
             shown = file.relative_to(root).as_posix() if file.is_relative_to(root) else str(file)
-            before = {e.rule for e in lint_text(shown, text)}
-            after = {e.rule for e in lint_text(shown, fixed)}
+            before = {e.rule for e in lint_text(shown, text, src_uri, terms)}
+            after = {e.rule for e in lint_text(shown, fixed, src_uri, terms)}
             file.write_bytes(fixed.encode("utf-8"))
             changed.append((shown, sorted(before - after)))
     return changed

@@ -74,3 +74,11 @@ for _name, _vi, _en in (
     ("translation", "Mục tiếng Anh không khớp mục tiếng Việt", "English item does not match the Vietnamese item"),
 ):
     _rule(f"checklist-{_name}", "checklists", False, _vi, _en)
+
+# The handbook's terms (data/terminology.yml; handbook.lint.terminology).
+_rule("terminology", "terminology", True, "Cách viết bị loại, sửa tự động được (fix: true)",
+      "Rejected variant of a term, fixed by --fix (fix: true)")
+_rule("terminology-manual", "terminology", False, "Cách viết bị loại, người biên tập sửa (fix: false)",
+      "Rejected variant of a term, for the editor to reword (fix: false)")
+_rule("terminology-data", "terminology", False, "Danh sách thuật ngữ (data/terminology.yml) sai dạng",
+      "Malformed terminology list (data/terminology.yml)")
