@@ -90,8 +90,8 @@ def test_edits_show_with_what_they_change_elsewhere(preview):
 
     # 2. A checklist item declared in that chapter: the yearly calendar and the
     #    inspection list, built from the items, show the new wording.
-    edit(chapter, "requirement: Công khai kế hoạch công tác năm, quý, tháng của đơn vị.",
-         "requirement: Công khai kế hoạch công tác năm, quý, tháng của đơn vị (bản xem trước).")
+    edit(chapter, "requirement: Công khai kế hoạch công tác hằng năm của đơn vị",
+         "requirement: Công khai kế hoạch công tác hằng năm (bản xem trước) của đơn vị")
     wait_for(base + "/bang-kiem/lich-nam/", lambda html: "(bản xem trước)" in html)
     assert "(bản xem trước)" in fetch(base + "/bang-kiem/kiem-tra/")
 
