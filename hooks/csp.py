@@ -1,24 +1,26 @@
-"""Hook: write the site's Content-Security-Policy, with the SHA-256 hash of
-every inline script and style of every built page, where nginx includes it
-(``site/.nginx/csp.conf``; see deploy/nginx/). Logic in ``handbook/csp.py``.
+"""Hook: the finished site may hold nothing the security policy forbids
+(inline scripts or styles, event handlers, javascript: addresses, meta
+refresh, embedded frames); the build fails, naming each page, when it does.
+Logic in ``handbook/csp.py``; the policy itself is in deploy/nginx/.
 
-It reads the finished pages from disk once, after every language has been
-built, so inline code added by any template, hook or plugin is covered. When
-the languages are built in separate processes, tools/build.py does this after
-joining them (``handbook/finish.py``). Each page's inline code is kept in the
-build cache by the digest of its bytes: unchanged pages are not scanned again.
+It reads the finished pages once, after every language has been built, so
+whatever any template, hook or plugin wrote is covered. When the languages
+are built in separate processes, tools/build.py does this after joining them
+(``handbook/finish.py``). Each page's findings are kept in the build cache by
+the digest of its bytes: unchanged pages are not scanned again.
 """
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from adapter import cores, is_final_build, is_preview, repo_root
+from adapter import cores, editor_errors, is_final_build, repo_root
 from handbook import csp
 from handbook.buildcache import BuildCache
 
 
 @event_priority(-200)  # after the other languages (-100) and the 404 pages (-150)
 def on_post_build(config):
-    if is_final_build(config) and not is_preview():  # the preview server sends no CSP
-        csp.write_policy(Path(config.site_dir), workers=cores(),
-                         cache=BuildCache.for_project(repo_root(config)))
+    if is_final_build(config):
+        with editor_errors():
+            csp.check_site(Path(config.site_dir), workers=cores(),
+                           cache=BuildCache.for_project(repo_root(config)))

@@ -1,17 +1,17 @@
-"""The site as the real nginx serves it with deploy/nginx/: security headers on
-every response, the build's Content-Security-Policy, caching per kind of file,
-compression, types, and a "not found" page per language."""
+"""The site as the real nginx serves it with deploy/nginx/: one set of
+security headers on every response and every status, a Content-Security-Policy
+that trusts only the site's own files, caching per kind of file, compression,
+types, no byte ranges, and the handbook's own error pages."""
 from __future__ import annotations
 
 import gzip
 import http.client
-import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import running_nginx
+from conftest import ROOT, running_nginx
 from handbook import csp
 
 YEAR = "public, max-age=31536000, immutable"
@@ -54,10 +54,11 @@ class Response:
         return self.body.decode("utf-8")
 
 
-def fetch(base: str, path: str, gzip_ok: bool = True, method: str = "GET") -> Response:
+def fetch(base: str, path: str, gzip_ok: bool = True, method: str = "GET", **extra: str) -> Response:
     parsed = urlparse(base)
     conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
     headers = {"Accept-Encoding": "gzip"} if gzip_ok else {"Accept-Encoding": "identity"}
+    headers.update({name.replace("_", "-"): value for name, value in extra.items()})
     conn.request(method, path, headers=headers)
     resp = conn.getresponse()
     body = resp.read()
@@ -67,11 +68,12 @@ def fetch(base: str, path: str, gzip_ok: bool = True, method: str = "GET") -> Re
 
 def assert_security_headers(resp: Response, where: str, with_csp: bool = True) -> None:
     for name, value in SECURITY_HEADERS.items():
-        assert resp.header(name) == value, f"{where}: {name} is {resp.header(name)!r}"
+        assert resp.headers.get_all(name) == [value], f"{where}: {name} is {resp.headers.get_all(name)!r}"
     permissions = resp.header("Permissions-Policy") or ""
     for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
         assert feature in permissions, f"{where}: Permissions-Policy lacks {feature}"
     if with_csp:
+        assert len(resp.headers.get_all("Content-Security-Policy") or []) == 1, f"{where}: not one policy"
         assert_strict_policy(resp.header("Content-Security-Policy"), where)
     assert resp.header("Server") == "nginx", f"{where}: server version leaked: {resp.header('Server')}"
 
@@ -81,10 +83,9 @@ def assert_strict_policy(value: str | None, where: str) -> None:
     parsed = csp.parse_policy(value)
     for directive, sources in REQUIRED_DIRECTIVES.items():
         assert parsed.get(directive) == sources, f"{where}: {directive} is {parsed.get(directive)}"
-    scripts = parsed["script-src"]
-    assert "'unsafe-inline'" not in scripts and "'unsafe-eval'" not in scripts, scripts
-    assert "'self'" in scripts and any(s.startswith("'sha256-") for s in scripts), scripts
-    assert "'unsafe-inline'" not in parsed["style-src"], parsed["style-src"]
+    # only the site's own files: no inline code, no hashes of anything
+    assert parsed["script-src"] == ["'self'"], parsed["script-src"]
+    assert parsed["style-src"] == ["'self'"], parsed["style-src"]
     # only the site itself: no host, scheme or wildcard anywhere
     for directive, sources in parsed.items():
         for source in sources:
@@ -109,26 +110,39 @@ def test_pages_are_served_with_security_headers_and_no_cache(nginx_url, path):
     assert_security_headers(resp, path)
 
 
-def test_policy_is_the_one_the_build_wrote_and_allows_every_inline_script(nginx_url, site):
+def test_policy_is_the_code_s_own_and_no_page_needs_more(nginx_url, site):
     served = fetch(nginx_url, "/").header("Content-Security-Policy")
-    written = (site / ".nginx" / "csp.txt").read_text(encoding="utf-8").strip()
-    assert served == written
-    assert csp.policy_from_include((site / ".nginx" / "csp.conf").read_text(encoding="utf-8")) == written
+    assert served == csp.policy()
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
-    blocked = {}
-    for page in pages:
-        found = csp.find_inline_code(page.read_text(encoding="utf-8"))
-        assert found.scripts, f"{page}: expected Material's inline scripts"
-        missing = csp.allows(served, found)
-        if missing:
-            blocked[page.relative_to(site).as_posix()] = missing
-    assert not blocked, f"inline code the policy blocks: {blocked}"
+    found = {page.relative_to(site).as_posix(): csp.scan_page(page.read_bytes()) for page in pages}
+    assert not {page: problems for page, problems in found.items() if problems}
 
 
-def test_build_hides_its_nginx_include(nginx_url):
-    assert fetch(nginx_url, "/.nginx/csp.conf").status == 404
-    assert fetch(nginx_url, "/.nginx/csp.txt").status == 404
+def test_shipped_configuration_carries_the_code_s_policy():
+    conf = (ROOT / "deploy" / "nginx" / "cam-nang.conf").read_text(encoding="utf-8")
+    assert f'default  "{csp.policy()}";' in conf
+
+
+@pytest.mark.parametrize(("method", "path", "status"), [
+    ("POST", "/", 405), ("DELETE", "/cam-nang/", 405), ("GET", "/%", 400), ("GET", "/.git/config", 404),
+])
+def test_errors_get_the_handbook_s_page_and_one_set_of_headers(nginx_url, method, path, status):
+    resp = fetch(nginx_url, path, method=method)
+    assert resp.status == status
+    assert_security_headers(resp, f"{method} {path}")
+    if status != 404:
+        assert f"({status})" in resp.text and "Về trang chủ" in resp.text and "nginx" not in resp.text.lower()
+    assert csp.scan_page(resp.body) == []
+
+
+def test_ranges_are_not_served_so_there_is_no_416(nginx_url):
+    whole = fetch(nginx_url, "/", gzip_ok=False)
+    for value in ("bytes=0-9", "bytes=99999999-", "bytes=0-1,3-4,6-7,9-10"):
+        resp = fetch(nginx_url, "/", gzip_ok=False, Range=value)
+        assert resp.status == 200 and resp.body == whole.body, value
+        assert resp.header("Accept-Ranges") is None
+        assert_security_headers(resp, f"Range: {value}")
 
 
 def test_folder_without_slash_redirects_relatively(nginx_url):
@@ -262,8 +276,7 @@ def typed_files_url(site, tmp_path_factory):
     """nginx with this configuration over a folder of sample downloads (the
     shipped site may not carry each kind of file)."""
     root = tmp_path_factory.mktemp("typed") / "root"
-    (root / ".nginx").mkdir(parents=True)
-    shutil.copy2(site / ".nginx" / "csp.conf", root / ".nginx" / "csp.conf")
+    root.mkdir(parents=True)
     samples = {
         "bang-kiem.xlsx": b"PK\x03\x04" + b"\0" * 2000,
         "cam-nang.pdf": b"%PDF-1.7\n" + b"%" * 2000 + b"\n%%EOF\n",

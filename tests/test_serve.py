@@ -37,7 +37,7 @@ def test_precompress_selects_text_files_and_is_reproducible(tmp_path):
     (tmp_path / "assets" / "tiny.js").write_text("x()", encoding="utf-8")
     (tmp_path / "assets" / "site.css.map").write_text(big, encoding="utf-8")
     (tmp_path / "assets" / "font.woff2").write_bytes(b"\0" * 5000)
-    (tmp_path / ".nginx" / "csp.txt").write_text(big, encoding="utf-8")
+    (tmp_path / ".nginx" / "hidden.txt").write_text(big, encoding="utf-8")  # dot folders are not served
     candidates = serve.precompress_candidates(tmp_path)
     assert candidates == [tmp_path / "assets" / "site.css"]
     first = serve.precompress(candidates)[0].read_bytes()
@@ -50,3 +50,15 @@ def test_built_site_has_both_not_found_pages(site):
     en = (site / "en" / "404.html").read_text(encoding="utf-8")
     assert '<html lang="vi"' in vi and "Không tìm thấy trang" in vi
     assert '<html lang="en"' in en and "Page not found" in en
+
+
+def test_error_pages_are_plain_bilingual_and_need_no_code(tmp_path):
+    from handbook import csp
+
+    written = serve.write_error_pages(tmp_path, "Cẩm nang <thử>")
+    assert sorted(p.name for p in written) == [f"{code}.html" for code in sorted(serve.ERRORS)]
+    page = (tmp_path / "errors" / "405.html").read_text(encoding="utf-8")
+    assert '<html lang="vi">' in page and '<section lang="en">' in page
+    assert "Thao tác không được hỗ trợ (405)" in page and "Method not allowed (405)" in page
+    assert "Cẩm nang &lt;thử&gt;" in page  # the site's name is escaped
+    assert csp.scan_page(page) == []

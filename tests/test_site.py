@@ -6,7 +6,8 @@ from bs4 import BeautifulSoup
 
 
 def html_pages(site: Path):
-    return [p for p in site.rglob("*.html") if p.name != "404.html"]
+    # reader pages: not the "not found" page nor the server's error pages
+    return [p for p in site.rglob("*.html") if p.name != "404.html" and p.relative_to(site).parts[0] != "errors"]
 
 
 def soup(path: Path) -> BeautifulSoup:

@@ -2,7 +2,7 @@
 # Publish a built site on the web server, switching atomically, and roll back.
 #
 #   tools/deploy.sh install SITE_DIR   copy SITE_DIR to releases/<UTC time>, then activate it
-#   tools/deploy.sh activate RELEASE   point "current" at releases/RELEASE, check and reload nginx
+#   tools/deploy.sh activate RELEASE   point "current" at releases/RELEASE
 #   tools/deploy.sh rollback           go back to the release before the current one
 #   tools/deploy.sh list               releases, the current one marked with *
 #
@@ -12,26 +12,15 @@
 #
 # The switch is a rename of a new symlink over "current" (ln -sfn + mv -T,
 # one rename(2)): a reader gets the old site or the new one, never a mix or
-# nothing. nginx then reloads to read the new release's Content-Security-Policy
-# (.nginx/csp.conf); if the configuration test fails, "current" goes back.
+# nothing. nginx follows the link on every request, so no reload is needed:
+# its configuration (deploy/nginx/, the security policy included) does not
+# change with a release.
 #
-# Environment: CAM_NANG_BASE, KEEP (releases kept, default 5),
-#   NGINX_TEST  (default "nginx -t -q"; empty to skip),
-#   NGINX_RELOAD (default "systemctl reload nginx", or "nginx -s reload"
-#                 without systemd; empty to skip).
+# Environment: CAM_NANG_BASE, KEEP (releases kept, default 5).
 set -euo pipefail
 
 base="${CAM_NANG_BASE:-/srv/cam-nang}"
 keep="${KEEP:-5}"
-if [[ -z "${NGINX_RELOAD+x}" ]]; then
-  if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
-    NGINX_RELOAD="systemctl reload nginx"
-  else
-    NGINX_RELOAD="nginx -s reload"
-  fi
-fi
-NGINX_TEST="${NGINX_TEST-nginx -t -q}"
-
 die() { echo "deploy: $*" >&2; exit 1; }
 
 current_release() {
@@ -51,20 +40,14 @@ switch_to() {  # atomic: a new link renamed over the old one
 }
 
 activate() {
-  local release="$1" previous
-  previous="$(current_release)"
+  local release="$1"
   switch_to "$release"
-  if [[ -n "$NGINX_TEST" ]] && ! $NGINX_TEST; then
-    [[ -n "$previous" ]] && switch_to "$previous"
-    die "nginx configuration test failed with releases/$release; current is ${previous:-unset} again"
-  fi
-  if [[ -n "$NGINX_RELOAD" ]]; then $NGINX_RELOAD; fi
   echo "current -> releases/$release"
 }
 
 install_site() {
   local site="$1" stamp target
-  [[ -f "$site/index.html" && -f "$site/.nginx/csp.conf" ]] \
+  [[ -f "$site/index.html" && -f "$site/404.html" && -d "$site/errors" ]] \
     || die "$site is not a built site (run: make build)"
   mkdir -p "$base/releases"
   stamp="$(date -u +%Y-%m-%dT%H%M%SZ)"

@@ -25,7 +25,6 @@ DEFAULT_ROOT = "/srv/cam-nang/current"
 DEFAULT_LISTEN = "listen 80;"
 DEFAULT_HEADERS = "/etc/nginx/snippets/cam-nang-headers.conf"
 DEFAULT_MIME_TYPES = "/etc/nginx/mime.types"
-CSP_INCLUDE = ".nginx/csp.conf"  # inside the built site
 
 
 def render_site(root: Path | str, listen: str = "80", headers: Path | str = HEADERS_CONF,
@@ -34,7 +33,6 @@ def render_site(root: Path | str, listen: str = "80", headers: Path | str = HEAD
     text = template if template is not None else SITE_CONF.read_text(encoding="utf-8")
     root = os.path.abspath(root)  # not resolve(): "current" must stay a symlink
     replacements = [
-        (f"{DEFAULT_ROOT}/{CSP_INCLUDE}", f"{root}/{CSP_INCLUDE}"),
         (f"root {DEFAULT_ROOT};", f"root {root};"),
         (DEFAULT_LISTEN, f"listen {listen};"),
         (DEFAULT_HEADERS, str(headers)),

@@ -1,40 +1,48 @@
-"""Content-Security-Policy for the built site, with hashes of its inline code.
+"""The site's Content-Security-Policy, and the check that the built pages need
+nothing more.
 
-Material writes a few small scripts into every page (the site root for the
-current page, the tabs' and the anchor's state), and other capabilities may add
-their own. A policy without ``'unsafe-inline'`` must list the SHA-256 hash of
-each one. Rather than keeping a hand-made list that breaks the first time a
-template changes, the hashes are computed from the built HTML itself: every
-inline ``<script>`` and ``<style>`` element, and — should one ever appear —
-every inline event handler or ``style=""`` attribute (allowed through
-``'unsafe-hashes'``, which CSP level 3 defines for exactly this case).
+The policy trusts only files the site itself serves: no inline script or
+style, no ``'unsafe-inline'``, no ``'unsafe-hashes'``, no hash of anything.
+Material's few inline scripts are served as files instead
+(``overrides/partials/javascripts/``), so the policy is the same for every
+release and lives in the web server's configuration (deploy/nginx/).
 
-Everything here takes text and returns text; ``hooks/csp.py`` feeds it the
-built pages and writes the result where the web server includes it.
+Because nothing inline is allowed, content that smuggles code into a page
+cannot run in a reader's browser; ``scan_page`` makes sure it is not
+published either. It looks at every built page for what a reader's browser
+would execute or follow without asking — inline scripts and styles, event
+handler attributes, ``javascript:`` addresses, ``<meta http-equiv=refresh>``,
+embedded frames and objects — and the build fails, naming the page, when it
+finds any. Content is checked earlier and more strictly (the content HTML
+allowlist, ``handbook.htmlpolicy``); this is the last net, over everything
+the templates and hooks wrote.
+
+Pages are scanned as UTF-8 bytes with a small tokenizer that follows HTML's
+rules for tags and attributes (quoted and unquoted values, ``/`` between
+attributes, comments, raw-text elements): a page is seen as the browser sees
+it, without the cost of a full parser on thousands of pages.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from .buildcache import BuildCache, Table, code_version, digest
+from .buildcache import BuildCache, Table, code_version, digest, is_list_of
+from .errors import ContentError, ContentErrors
 
-# Directives that do not depend on the content. Each keeps the site to itself:
-# no other host can serve it code, styles, fonts, images or frame it.
-BASE_DIRECTIVES: dict[str, list[str]] = {
+# Directives of the policy. Each keeps the site to itself: no other host can
+# serve it code, styles, fonts or images, and nothing can frame it.
+DIRECTIVES: dict[str, list[str]] = {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
     "style-src": ["'self'"],
     "img-src": ["'self'", "data:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
-    # Material's search runs in a dedicated worker loaded from the site.
+    # the search runs in a dedicated worker loaded from the site
     "worker-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
@@ -42,187 +50,10 @@ BASE_DIRECTIVES: dict[str, list[str]] = {
     "frame-ancestors": ["'none'"],
 }
 
-# Scripts with one of these types (or none) are executed, so CSP applies.
-# Data blocks (type="application/json", Material's __config) are not.
-_JS_TYPES = {"", "text/javascript", "application/javascript", "module",
-             "text/ecmascript", "application/ecmascript", "text/jscript"}
 
-# The pages are scanned as UTF-8 bytes: decoding thousands of pages to text
-# would cost more than the scan itself. Script and style elements in one pass
-# (their text is not markup); tag names in any case, a script ends only at
-# "</script" and a style at "</style" (group 1 is set for a script).
-_ELEMENT = re.compile(rb"<(?:((?i:script))|(?i:style))\b([^>]*)>(.*?)</(?(1)(?i:script)|(?i:style))\s*>", re.S)
-# Attribute patterns start with a literal, which Python's re finds fast; the
-# character before must be white space (so "component=" is not "onent=").
-# A look-behind for it would make the search ten times slower.
-_HANDLER_ATTR = re.compile(rb"""on[a-z]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_STYLE_ATTR = re.compile(rb"""style\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_TYPE = re.compile(rb"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
-_SRC = re.compile(rb"""(?:^|\s)src\s*=""", re.I)
-
-
-def source_hash(text: str | bytes) -> str:
-    """The CSP source expression allowing exactly ``text`` (UTF-8, SHA-256)."""
-    digest = hashlib.sha256(text.encode("utf-8") if isinstance(text, str) else text).digest()
-    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
-
-
-@dataclass
-class InlineCode:
-    """Hashes of the inline code found in one or more pages."""
-    scripts: set[str] = field(default_factory=set)
-    styles: set[str] = field(default_factory=set)
-    # event handler attributes (onclick=...) and style="" attributes
-    script_attributes: set[str] = field(default_factory=set)
-    style_attributes: set[str] = field(default_factory=set)
-
-    def update(self, other: "InlineCode") -> None:
-        self.scripts |= other.scripts
-        self.styles |= other.styles
-        self.script_attributes |= other.script_attributes
-        self.style_attributes |= other.style_attributes
-
-
-def _is_executable(attrs: bytes) -> bool:
-    if _SRC.search(attrs):
-        return False  # external file: allowed by 'self', not by a hash
-    match = _TYPE.search(attrs)
-    if not match:
-        return True
-    kind = next(g for g in match.groups() if g is not None)
-    return kind.decode("utf-8", "replace").strip().lower() in _JS_TYPES
-
-
-def find_inline_code(page_html: str | bytes) -> InlineCode:
-    """Hash every piece of inline code in one HTML document (text, or its
-    UTF-8 bytes).
-
-    Script and style element text is raw text in HTML (no character
-    references), so it is hashed as written; attribute values are hashed as
-    the browser sees them, after character references are decoded. Runs on
-    every built page: three regular-expression passes, no HTML parser.
-    """
-    page = page_html.encode("utf-8") if isinstance(page_html, str) else page_html
-    found = InlineCode()
-    elements = []  # spans of script and style elements (their text is not markup)
-    for match in _ELEMENT.finditer(page):
-        elements.append(match.span())
-        script, attrs, body = match.groups()
-        if script is None:
-            found.styles.add(source_hash(body))
-        elif _is_executable(attrs):
-            found.scripts.add(source_hash(body))
-
-    def attribute_values(pattern):
-        for match in pattern.finditer(page):
-            start = match.start()
-            if start == 0 or not page[start - 1:start].isspace():
-                continue
-            if any(a <= start < b for a, b in elements):
-                continue
-            value = match.group(1) if match.group(1) is not None else match.group(2)
-            yield html.unescape(value.decode("utf-8", "replace"))
-
-    for value in attribute_values(_HANDLER_ATTR):
-        found.script_attributes.add(source_hash(value))
-    for value in attribute_values(_STYLE_ATTR):
-        found.style_attributes.add(source_hash(value))
-    return found
-
-
-def _as_json(code: InlineCode) -> list[list[str]]:
-    return [sorted(code.scripts), sorted(code.styles),
-            sorted(code.script_attributes), sorted(code.style_attributes)]
-
-
-def _from_json(parts: list[list[str]]) -> InlineCode:
-    return InlineCode(*(set(part) for part in parts))
-
-
-def _scan_pages(pages: list, known: frozenset | None = None) -> list[tuple[str | None, list | None]]:
-    """``(digest, inline code)`` of each page; code ``None`` for a page whose
-    digest is ``known`` (its code is in the build cache). No ``known`` (no
-    cache): no digests."""
-    found = []
-    for page in pages:
-        with open(page, "rb") as file:
-            data = file.read()
-        key = digest(data) if known is not None else None
-        found.append((key, None if key in (known or ()) else _as_json(find_inline_code(data))))
-    return found
-
-
-def html_files(site_dir: Path) -> list[str]:
-    """Every HTML file of a site, sorted (os.walk: cheaper than Path.rglob
-    for thousands of pages)."""
-    return sorted(os.path.join(folder, name) for folder, _, names in os.walk(site_dir)
-                  for name in names if name.endswith(".html"))
-
-
-def scan_site(site_dir: Path, pages: Iterable[Path] | None = None, workers: int = 1,
-              table: Table | None = None) -> InlineCode:
-    """Inline code of every HTML file of a built site; ``workers`` processes
-    share the pages (seconds for a site of thousands of pages). ``table``
-    keeps each page's code by the digest of its bytes: unchanged pages are
-    read, not scanned."""
-    pages = list(pages if pages is not None else html_files(site_dir))
-    known = frozenset(table.known()) if table is not None and table.path is not None else None
-    if workers < 2 or len(pages) < 200:
-        results = _scan_pages(pages, known)
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        chunks = [pages[i::workers] for i in range(workers)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            results = [result for part in pool.map(_scan_pages, chunks, [known] * workers)
-                       for result in part]
-    found = InlineCode()
-    for key, code in results:
-        if known is not None:
-            code = table.get(key, lambda: code)
-        found.update(_from_json(code))
-    return found
-
-
-CODE_VERSION = code_version(Path(__file__))
-
-
-INCLUDE = Path(".nginx") / "csp.conf"
-HEADER_TEXT = Path(".nginx") / "csp.txt"
-
-
-def write_policy(site_dir: Path, workers: int = 1, cache: BuildCache | None = None) -> str:
-    """Scan a finished site and write its policy where the server reads it
-    (``cache``: each page's inline code kept between builds)."""
-    site_dir = Path(site_dir)
-    table = cache.table("csp", CODE_VERSION) if cache is not None else None
-    value = policy(scan_site(site_dir, workers=workers, table=table))
-    if table is not None:
-        table.save()
-    (site_dir / INCLUDE).parent.mkdir(parents=True, exist_ok=True)
-    (site_dir / INCLUDE).write_text(nginx_include(value), encoding="utf-8")
-    (site_dir / HEADER_TEXT).write_text(value + "\n", encoding="utf-8")
-    return value
-
-
-def directives(code: InlineCode) -> dict[str, list[str]]:
-    """The policy's directives for a site with this inline code."""
-    result = {name: list(values) for name, values in BASE_DIRECTIVES.items()}
-    scripts = sorted(code.scripts | code.script_attributes)
-    styles = sorted(code.styles | code.style_attributes)
-    if code.script_attributes:
-        result["script-src"].append("'unsafe-hashes'")
-    result["script-src"] += scripts
-    if code.style_attributes:
-        result["style-src"].append("'unsafe-hashes'")
-    result["style-src"] += styles
-    return result
-
-
-def policy(code: InlineCode) -> str:
+def policy() -> str:
     """The Content-Security-Policy header value."""
-    return "; ".join(f"{name} {' '.join(values)}" for name, values in directives(code).items())
+    return "; ".join(f"{name} {' '.join(values)}" for name, values in DIRECTIVES.items())
 
 
 def parse_policy(value: str) -> dict[str, list[str]]:
@@ -235,50 +66,201 @@ def parse_policy(value: str) -> dict[str, list[str]]:
     return result
 
 
-def allows(policy_value: str, code: InlineCode) -> list[str]:
-    """Inline code that ``policy_value`` would block (empty when all allowed)."""
-    parsed = parse_policy(policy_value)
-    script_src = set(parsed.get("script-src", parsed.get("default-src", [])))
-    style_src = set(parsed.get("style-src", parsed.get("default-src", [])))
-    blocked = [f"script {h}" for h in sorted(code.scripts) if h not in script_src]
-    blocked += [f"style {h}" for h in sorted(code.styles) if h not in style_src]
-    if code.script_attributes and "'unsafe-hashes'" not in script_src:
-        blocked.append("event handler attributes need 'unsafe-hashes'")
-    blocked += [f"event handler {h}" for h in sorted(code.script_attributes) if h not in script_src]
-    if code.style_attributes and "'unsafe-hashes'" not in style_src:
-        blocked.append("style attributes need 'unsafe-hashes'")
-    blocked += [f"style attribute {h}" for h in sorted(code.style_attributes) if h not in style_src]
-    return blocked
+# ---- what a published page must not hold -----------------------------------
+
+# Scripts with one of these types (or none) are executed. Data blocks
+# (type="application/json", Material's __config) are not.
+_JS_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript",
+             "application/ecmascript", "text/jscript", "text/livescript", "application/x-javascript"}
+# Elements whose content is text, not markup, up to their end tag.
+_RAW_TEXT = {b"script", b"style", b"textarea", b"title", b"xmp", b"iframe", b"noembed",
+             b"noframes", b"noscript"}
+_EMBEDDING = {b"iframe", b"frame", b"frameset", b"object", b"embed", b"applet", b"base", b"portal"}
+# Attributes whose value the browser follows or loads as an address.
+_URL_ATTRIBUTES = {b"href", b"src", b"action", b"formaction", b"xlink:href", b"data", b"poster",
+                   b"background", b"ping", b"srcset", b"codebase", b"cite", b"longdesc", b"manifest"}
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:")
+
+_TAG_START = re.compile(rb"<([a-zA-Z][^\t\n\f\r />]*)")
+# One attribute, after any separators (white space and "/" between attributes,
+# as the HTML tokenizer treats them); the value quoted, or unquoted up to
+# white space or ">". A name may start with any character but these.
+_ATTRIBUTE = re.compile(rb"""[\t\n\f\r /]*(?:(>)|([^\t\n\f\r />][^\t\n\f\r />=]*)"""
+                        rb"""(?:[\t\n\f\r ]*=[\t\n\f\r ]*("[^"]*"|'[^']*'|[^\t\n\f\r >]*))?)""")
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _decoded(value: bytes | None) -> str:
+    if value is None:
+        return ""
+    if value[:1] in (b'"', b"'"):
+        value = value[1:-1]
+    return html.unescape(value.decode("utf-8", "replace"))
+
+
+def _excerpt(page: bytes, start: int, end: int) -> str:
+    text = page[start:min(end, start + 120)].decode("utf-8", "replace")
+    return " ".join(text.split())
+
+
+def scan_page(page: bytes | str) -> list[list[str]]:
+    """``[rule, excerpt]`` of everything in one page that would run or be
+    followed without the reader asking (empty for a clean page)."""
+    if isinstance(page, str):
+        page = page.encode("utf-8")
+    found: list[list[str]] = []
+    position, size = 0, len(page)
+    while True:
+        start = page.find(b"<", position)
+        if start < 0:
+            break
+        if page.startswith(b"<!--", start):
+            end = page.find(b"-->", start + 4)
+            position = size if end < 0 else end + 3
+            continue
+        match = _TAG_START.match(page, start)
+        if match is None:
+            position = start + 1
+            continue
+        name = match.group(1).lower()
+        attributes: dict[bytes, bytes | None] = {}
+        cursor = match.end()
+        while cursor < size:
+            attribute = _ATTRIBUTE.match(page, cursor)
+            if attribute is None or attribute.end() == cursor:
+                cursor += 1  # a lone "=" or quote: the browser skips it too
+                continue
+            cursor = attribute.end()
+            if attribute.group(1):
+                break
+            key = attribute.group(2).lower()
+            attributes.setdefault(key, attribute.group(3))
+        tag_end = cursor
+        for key, value in attributes.items():
+            if key.startswith(b"on"):
+                found.append(["event-handler", _excerpt(page, start, tag_end)])
+            elif key == b"style":
+                found.append(["inline-style", _excerpt(page, start, tag_end)])
+            elif key in _URL_ATTRIBUTES:
+                url = _URL_NOISE.sub("", _decoded(value)).lower()
+                if url.startswith(_SCRIPT_SCHEMES) or (url.startswith("data:") and key != b"src"):
+                    found.append(["script-url", _excerpt(page, start, tag_end)])
+        if name in _EMBEDDING:
+            found.append(["embedded", _excerpt(page, start, tag_end)])
+        elif name == b"meta" and _decoded(attributes.get(b"http-equiv")).strip().lower() == "refresh":
+            found.append(["meta-refresh", _excerpt(page, start, tag_end)])
+        elif name == b"style":
+            found.append(["inline-style", _excerpt(page, start, tag_end)])
+        position = tag_end
+        if name in _RAW_TEXT:
+            closing = re.compile(rb"</" + re.escape(name) + rb"[\t\n\f\r />]", re.I).search(page, tag_end)
+            body_end = closing.start() if closing else size
+            if name == b"script" and b"src" not in attributes \
+                    and _decoded(attributes.get(b"type")).strip().lower() in _JS_TYPES:
+                found.append(["inline-script", _excerpt(page, start, body_end)])
+            position = body_end
+    return found
+
+
+RULES = {
+    "inline-script": ("mã JavaScript viết thẳng trong trang (<script> không có src)",
+                      "inline JavaScript (<script> without src)"),
+    "event-handler": ("thuộc tính on…= chạy mã JavaScript", "an on…= event-handler attribute"),
+    "inline-style": ("định dạng viết thẳng trong trang (style= hoặc <style>)",
+                     "inline styling (style= or <style>)"),
+    "script-url": ("địa chỉ javascript:/data: chạy mã khi bấm", "a javascript:/data: address"),
+    "meta-refresh": ("<meta http-equiv=refresh> tự chuyển người đọc sang trang khác",
+                     "<meta http-equiv=refresh> sending the reader elsewhere"),
+    "embedded": ("nhúng khung hoặc đối tượng (<iframe>, <object>, <embed>, <base>…)",
+                 "an embedded frame or object (<iframe>, <object>, <embed>, <base>…)"),
+}
+
+
+def _scan_files(pages: list[str], known: frozenset | None = None) -> list[tuple[str | None, list | None]]:
+    """``(digest, findings)`` of each page file; findings ``None`` for a page
+    whose digest is ``known`` (kept in the build cache). No ``known``: no digests."""
+    results = []
+    for page in pages:
+        with open(page, "rb") as file:
+            data = file.read()
+        key = digest(data) if known is not None else None
+        results.append((key, None if key in (known or ()) else scan_page(data)))
+    return results
+
+
+def html_files(site_dir: Path) -> list[str]:
+    """Every HTML file of a site, sorted (os.walk: cheaper than Path.rglob
+    for thousands of pages)."""
+    return sorted(os.path.join(folder, name) for folder, _, names in os.walk(site_dir)
+                  for name in names if name.endswith(".html"))
+
+
+def _valid_findings(value) -> bool:
+    return isinstance(value, list) and all(is_list_of(f, str) and len(f) == 2 and f[0] in RULES for f in value)
+
+
+CODE_VERSION = code_version(Path(__file__))
+
+
+def scan_site(site_dir: Path, pages: Iterable[str] | None = None, workers: int = 1,
+              table: Table | None = None) -> dict[str, list[list[str]]]:
+    """Findings of every HTML file of a built site, by file; ``workers``
+    processes share the pages, and ``table`` keeps each page's findings by the
+    digest of its bytes (unchanged pages are read, not scanned)."""
+    pages = list(pages if pages is not None else html_files(site_dir))
+    known = frozenset(table.known()) if table is not None and table.path is not None else None
+    if workers < 2 or len(pages) < 200:
+        results = _scan_files(pages, known)
+    else:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        chunks = [pages[i::workers] for i in range(workers)]
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            by_chunk = list(pool.map(_scan_files, chunks, [known] * workers))
+        order = {page: n for n, page in enumerate(pages)}
+        pairs = sorted(((page, result) for chunk, part in zip(chunks, by_chunk)
+                        for page, result in zip(chunk, part)), key=lambda pair: order[pair[0]])
+        results = [result for _, result in pairs]
+    findings = {}
+    for page, (key, found) in zip(pages, results):
+        if known is not None:
+            found = table.get(key, lambda: found if found is not None else scan_page(Path(page).read_bytes()))
+        if found:
+            findings[page] = found
+    return findings
+
+
+def problems(site_dir: Path, findings: dict[str, list[list[str]]]) -> list[ContentError]:
+    """The findings as errors an editor (or a maintainer) can act on."""
+    errors = []
+    for page, found in sorted(findings.items()):
+        shown = Path(page).relative_to(site_dir).as_posix() if Path(page).is_relative_to(site_dir) else page
+        for rule, excerpt in found:
+            vi, en = RULES[rule]
+            errors.append(ContentError(
+                f"(trang dựng ra / built page) {shown}", None, f"output-{rule}",
+                f"Trang dựng ra chứa {vi}: {excerpt}",
+                f"The built page holds {en}: {excerpt}",
+                "Nội dung không được mang mã chạy được. Chạy `make lint` để tìm tệp và dòng gây ra; "
+                "nếu do mẫu giao diện (overrides/) hay mã của bản dựng, chuyển mã sang tệp trong "
+                "docs/assets/javascripts/ và thoát ký tự (escape) văn bản.",
+                "Content must not carry executable code. Run `make lint` to find the file and line; if a "
+                "template (overrides/) or the build's code wrote it, move the code to a file under "
+                "docs/assets/javascripts/ and escape the text."))
+    return errors
+
+
+def check_site(site_dir: Path, workers: int = 1, cache: BuildCache | None = None) -> None:
+    """Scan a finished site; raise ContentErrors when any page holds what the
+    policy forbids (nothing is published then)."""
+    site_dir = Path(site_dir)
+    table = cache.table("page-safety", CODE_VERSION, _valid_findings) if cache is not None else None
+    findings = scan_site(site_dir, workers=workers, table=table)
+    if table is not None:
+        table.save()
+    if findings:
+        raise ContentErrors(problems(site_dir, findings))
 
 
 NGINX_VARIABLE = "cam_nang_csp"
-
-
-def nginx_include(policy_value: str) -> str:
-    """An nginx ``http``-level snippet defining ``$cam_nang_csp``.
-
-    The policy goes on every response except PDF files: Chromium's PDF viewer
-    runs as a plugin inside the PDF's own document, and ``object-src 'none'``
-    on that response would leave the reader with an empty page. Empty values
-    are not sent by ``add_header``.
-    """
-    if '"' in policy_value or "\n" in policy_value:
-        raise ValueError("policy must not contain quotes or newlines")
-    return (
-        "# Generated by hooks/csp.py at build time: do not edit.\n"
-        "# Content-Security-Policy of this release (SHA-256 hashes of every\n"
-        "# inline script and style of every page). Included at http level by\n"
-        "# deploy/nginx/cam-nang.conf; the server block sends $cam_nang_csp.\n"
-        f"map $sent_http_content_type ${NGINX_VARIABLE} {{\n"
-        f'    "~*^application/pdf" "";\n'
-        f'    default "{policy_value}";\n'
-        "}\n"
-    )
-
-
-def policy_from_include(text: str) -> str:
-    """Read the policy back from an include written by :func:`nginx_include`."""
-    match = re.search(r'^\s*default "([^"]*)";', text, re.M)
-    if not match:
-        raise ValueError("no policy in the include")
-    return match.group(1)

@@ -2,7 +2,9 @@
 
 A one-process build takes them in its last hooks (hooks/csp.py, then the
 precompression in hooks/serve.py); tools/build.py, which builds the languages
-in parallel processes, takes them here after joining the languages.
+in parallel processes, takes them here after joining the languages. The
+safety check raises ContentErrors when a page holds what the security policy
+forbids: the site is then not published.
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ from .buildcache import BuildCache
 
 def finish_site(site_dir: Path, workers: int = 2, cache: BuildCache | None = None) -> None:
     site_dir = Path(site_dir)
-    csp.write_policy(site_dir, workers, cache)  # reads the final pages: before anything else is added
+    csp.check_site(site_dir, workers, cache)  # reads the final pages: before anything else is added
     serve.precompress(serve.precompress_candidates(site_dir), workers, cache)
     if cache is not None:
         cache.trim()
