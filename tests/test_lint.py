@@ -63,10 +63,30 @@ EXPECTED = {
     "terminology": [10],             # BCH công đoàn (fix: true); the same in `code` is kept
     "terminology-manual": [10],      # fix: false: the editor rewords
     "terminology-data": [23],        # the fixtures' list: 'lang: vn'
+    # content is data, never code (handbook.htmlpolicy, handbook.tree)
+    "html-tag": [10],
+    "html-attribute": [10],
+    "html-url": [10],
+    "front-matter-html": [2],
+    "checklist-html": [12],
+    "snippet": [10],
+    "nesting-depth": [50],
+    "line-endings": [1],
+    "file-name": [None],
+    "orphan-translation": [None],
+    "symlink": [None],
+    "data-yaml": [2],
+    "data-html": [1],
+    "config-html": [1],
 }
+# Rules with a test of their own (they need a project of their own).
+SEPARATE = {"nav"}
 # Where the problem is when it is not <rule>.md itself (relative to lint/).
 FILE: dict[str, str] = {"checklist-translation": "checklist-translation.en.md",
-                        "terminology-data": "../data/terminology.yml"}
+                        "terminology-data": "../data/terminology.yml",
+                        "file-name": "File_Name.md", "orphan-translation": "orphan-translation.en.md",
+                        "data-yaml": "../data/data-yaml.yml", "data-html": "../data/data-html.yml",
+                        "config-html": "../mkdocs.yml"}
 FIXABLE = sorted(rule for rule in EXPECTED if lint.RULES[rule].fixable)
 UNFIXABLE = sorted(rule for rule in EXPECTED if not lint.RULES[rule].fixable)
 
@@ -86,15 +106,17 @@ def shown(rule: str, folder: str = "lint") -> str:
 
 
 def copy_fixtures(tmp_path: Path) -> Path:
-    """The fixtures as a project: docs/ and data/ side by side."""
+    """The fixtures as a project: docs/, data/ and mkdocs.yml side by side
+    (links copied as links)."""
     docs = tmp_path / "docs"
-    shutil.copytree(FIXTURES, docs)
+    shutil.copytree(FIXTURES, docs, symlinks=True)
     shutil.copytree(FIXTURES.parent / "data", tmp_path / "data")
+    shutil.copy2(FIXTURES.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return docs
 
 
 def test_every_rule_has_a_fixture_and_every_fixture_a_rule():
-    missing = set(lint.RULES) - set(EXPECTED)
+    missing = set(lint.RULES) - set(EXPECTED) - SEPARATE
     assert not missing, f"rules without a fixture: {missing}"
     for rule in EXPECTED:
         assert (FIXTURES / FILE.get(rule, f"{rule}.md")).exists(), rule
@@ -108,7 +130,7 @@ def test_fixture_reports_its_rule_file_and_line(rule, fixture_problems):
         "\n".join(str(p) for p in found)
     for problem in found:
         text = str(problem)
-        assert text.startswith(f"{name}:{problem.line}: [{rule}]")
+        assert text.startswith(f"{name}{f':{problem.line}' if problem.line else ''}: [{rule}]")
         assert "Cách sửa:" in text and "Fix:" in text  # the fix, in both languages
         assert problem.message_vi and problem.message_en
 
@@ -125,7 +147,7 @@ def test_anchor_missing_only_in_english_says_so(fixture_problems):
 
 @pytest.mark.parametrize("rule", FIXABLE)
 def test_fix_turns_fixable_fixture_clean(rule):
-    text = (FIXTURES / f"{rule}.md").read_text(encoding="utf-8")
+    text = (FIXTURES / f"{rule}.md").read_bytes().decode("utf-8")  # as written (CRLF kept)
     fixed = lint.fix_text(text, TERMS)
     assert fixed != text
     assert lint.lint_text(f"lint/{rule}.md", fixed, f"{rule}.md", TERMS) == []
@@ -188,7 +210,8 @@ def test_cli_reports_all_problems_at_once_and_fixes_only_when_asked(tmp_path):
     result = _cli("--docs", str(docs))
     assert result.returncode == 1
     for rule, lines in EXPECTED.items():
-        assert f"{shown(rule, 'docs')}:{lines[0]}: [{rule}]" in result.stdout, rule
+        line = f":{lines[0]}" if lines[0] else ""
+        assert f"{shown(rule, 'docs')}{line}: [{rule}]" in result.stdout, rule
     assert f"{sum(len(v) for v in EXPECTED.values())} lỗi" in result.stdout
     assert {p.name: p.read_bytes() for p in docs.iterdir()} == before, "lint without --fix rewrote files"
 
@@ -201,7 +224,8 @@ def test_cli_reports_all_problems_at_once_and_fixes_only_when_asked(tmp_path):
         name = FILE.get(rule, f"{rule}.md")
         if name in before:
             assert (docs / name).read_bytes() == before[name]
-        assert f"{shown(rule, 'docs')}:{EXPECTED[rule][0]}: [{rule}]" in result.stdout
+        line = f":{EXPECTED[rule][0]}" if EXPECTED[rule][0] else ""
+        assert f"{shown(rule, 'docs')}{line}: [{rule}]" in result.stdout
 
 
 def test_rules_are_listed():
@@ -376,3 +400,16 @@ def test_without_a_list_there_is_no_terminology_check(tmp_path):
 def test_shipped_terminology_list_is_well_formed():
     _terms, problems = terminology.load(ROOT)
     assert not problems, lint.format_report(problems)
+
+
+def test_pages_missing_from_nav_and_nav_entries_without_a_page(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    page = "---\ntitle: T\ntype: index\n---\n\n# T\n"
+    for name in ("index.md", "a/mot.md", "a/hai.md", "a/hai.en.md"):
+        (docs / name).write_text(page, encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: T\nnav:\n  - index.md\n  - Mục:\n      - a/mot.md\n      - a/khong-co.md\n",
+        encoding="utf-8")
+    found = [(p.path, p.line, p.rule) for p in lint.lint_tree(docs, tmp_path)]
+    assert found == [("docs/a/hai.md", None, "nav"), ("mkdocs.yml", 6, "nav")]

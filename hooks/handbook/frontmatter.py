@@ -35,17 +35,8 @@ def split(text: str, path: str) -> tuple[dict, str, int]:
     block = match.group(1) or ""
     try:
         data = yamltext.load(block) if block.strip() else {}
-    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2023-02-30)
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1  # +1 for '---', +1 for 1-based
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise ContentError(
-            path, line, "front-matter",
-            f"YAML trong khối thông tin đầu trang không hợp lệ: {problem}.",
-            f"Invalid YAML in front matter: {problem}.",
-            "Kiểm tra dấu hai chấm, thụt lề và đặt giá trị có dấu ':' trong ngoặc kép.",
-            "Check colons and indentation; quote values that contain ':'.",
-        ) from None
+    except yaml.YAMLError as exc:
+        raise _yaml_error(exc, path) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -58,6 +49,39 @@ def split(text: str, path: str) -> tuple[dict, str, int]:
         )
     body_line = text[: match.end()].count("\n") + 1
     return data, text[match.end():], body_line
+
+
+def _yaml_error(exc: yaml.YAMLError, path: str, first_line: int = 2) -> ContentError:
+    """A YAML problem as an editor's error: the line in the file, and the fix
+    for what went wrong (a key written twice, a date that does not exist, or
+    the syntax)."""
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + first_line if mark is not None else first_line - 1
+    problem = getattr(exc, "problem", None) or str(exc)
+    if yamltext.is_duplicate_key(problem):
+        key = problem.split("'")[1]
+        first = int(re.search(r"first on line (\d+)", problem).group(1)) + first_line - 1
+        return ContentError(
+            path, line, "front-matter",
+            f"Trường '{key}' được ghi hai lần trong khối thông tin đầu trang (lần đầu ở dòng {first}); "
+            "chỉ một giá trị được dùng.",
+            f"The field '{key}' is written twice in the front matter (first on line {first}); only one value counts.",
+            f"Giữ một dòng '{key}: ...' và xóa dòng còn lại.", f"Keep one '{key}: ...' line and delete the other.")
+    if yamltext.is_impossible_date(problem):
+        value = problem.split("'")[1]
+        return ContentError(
+            path, line, "front-matter-date",
+            f"Ngày '{value}' không tồn tại trong lịch.",
+            f"The date '{value}' does not exist.",
+            "Sửa thành một ngày có thật, dạng NĂM-THÁNG-NGÀY (ví dụ 2026-02-28).",
+            "Write a real date, YYYY-MM-DD (e.g. 2026-02-28).")
+    return ContentError(
+        path, line, "front-matter",
+        f"YAML trong khối thông tin đầu trang không hợp lệ: {problem}.",
+        f"Invalid YAML in front matter: {problem}.",
+        "Kiểm tra dấu hai chấm, thụt lề và đặt giá trị có dấu ':' trong ngoặc kép.",
+        "Check colons and indentation; quote values that contain ':'.",
+    )
 
 
 def as_date(value, path: str, field: str, line: int | None = None) -> dt.date:

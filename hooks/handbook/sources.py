@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import frontmatter
+from .errors import ContentError
 
 DEFAULT_LANGUAGE = "vi"
 LANGUAGES = ("vi", "en")
@@ -52,7 +53,17 @@ def read(docs_dir: Path, file: Path, repo_root: Path | None = None) -> Source:
         shown = file.relative_to(root).as_posix()
     except ValueError:
         shown = src_uri
-    text = file.read_text(encoding="utf-8")
+    raw = file.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError(
+            shown, raw[: exc.start].count(b"\n") + 1, "encoding",
+            "Tệp không được lưu bằng bảng mã UTF-8.", "The file is not saved as UTF-8.",
+            "Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.",
+            "Re-save the file with UTF-8 encoding.") from None
+    if "\r" in text:  # as MkDocs reads it (universal newlines); the linter reports CRLF
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, body_line = frontmatter.split(text, shown)
     lang, base_uri = split_language(src_uri)
     source = Source(shown, src_uri, base_uri, lang, meta, body, body_line, text)
@@ -61,10 +72,11 @@ def read(docs_dir: Path, file: Path, repo_root: Path | None = None) -> Source:
 
 
 def load(docs_dir: str | Path, repo_root: str | Path | None = None) -> list[Source]:
-    """All Markdown sources under ``docs_dir``, sorted by path."""
+    """All Markdown sources under ``docs_dir``, sorted by path (never read
+    through a symbolic link: the build refuses those, see handbook.tree)."""
     docs = Path(docs_dir)
     root = Path(repo_root) if repo_root else None
-    return [read(docs, f, root) for f in sorted(docs.rglob("*.md"))]
+    return [read(docs, f, root) for f in sorted(docs.rglob("*.md")) if not f.is_symlink()]
 
 
 def for_language(sources: list[Source], lang: str) -> dict[str, Source]:

@@ -7,7 +7,12 @@ Each rule family lives in its own module and exposes plain functions over a
 * ``tone_marks``  — tone-placement (site style: traditional, see handbook.tones)
 * ``frontmatter`` — front-matter (YAML) and the per-type schema of handbook.schema:
                     front-matter-required, front-matter-date, front-matter-value
-* ``html``        — html-script, html-iframe, html-event-handler, javascript-link, inline-style
+* ``html``        — the HTML allowlist (handbook.htmlpolicy): html-script, html-iframe,
+                    html-event-handler, javascript-link, inline-style, html-tag,
+                    html-attribute, html-url; front-matter-html, checklist-html
+* ``files``       — symlink, file-name, orphan-translation, line-endings, snippet,
+                    nesting-depth; includes/, data/ (data-yaml, data-html) and the
+                    labels of mkdocs.yml (config-html)
 * ``structure``   — heading-level, image-alt, mermaid
 * ``links``       — link-target, link-anchor (resolved in both languages)
 * ``checklists``  — checklist-* (the build's own validation of ```checklist
@@ -34,7 +39,7 @@ from .. import sources
 from ..buildcache import BuildCache, Table, code_version
 from ..errors import ContentError
 from ..sources import LANGUAGES
-from . import checklists, frontmatter, html, links, structure, terminology, tone_marks, unicode
+from . import checklists, files, frontmatter, html, links, structure, terminology, tone_marks, unicode
 from .document import Document
 from .rules import RULES, Rule
 
@@ -42,7 +47,9 @@ __all__ = ["RULES", "Rule", "Document", "lint_text", "lint_tree", "fix_text", "f
            "format_report"]
 
 # Families whose checks look at one file only (cached per file).
-FILE_FAMILIES = (unicode, tone_marks, frontmatter, html, structure)
+FILE_FAMILIES = (unicode, tone_marks, frontmatter, html, structure, files)
+# Families that read snippets (includes/) too: they have no front matter.
+INCLUDE_FAMILIES = (unicode, tone_marks, html, files)
 FIX_FAMILIES = (unicode, tone_marks)
 
 
@@ -62,8 +69,11 @@ def lint_text(path: str, text: str, src_uri: str | None = None,
     """Single-file rules over ``text``, the front-matter schema for this page
     alone and, given ``terms``, the terminology (links need the whole site:
     see lint_tree)."""
+    problems = files.raw_checks(path, text.encode("utf-8"))
+    if problems:  # read as the build reads it
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     doc = Document.parse(path, text, src_uri)
-    problems = check_document(doc)
+    problems += check_document(doc)
     if src_uri is not None:
         problems.extend(frontmatter.check_site([doc]))
     if terms is not None:
@@ -74,6 +84,7 @@ def lint_text(path: str, text: str, src_uri: str | None = None,
 def fix_text(text: str, terms: terminology.Terms | None = None, lang: str = "vi") -> str:
     """``text`` with every safe fix applied (with ``terms``, the ``fix: true``
     terms of the page's language too); idempotent."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # line-endings
     for family in FIX_FAMILIES:
         text = family.fix(text)
     if terms is not None:
@@ -97,6 +108,16 @@ def _rules_version() -> str:
 
 def _as_json(problems: list[ContentError]) -> list[dict]:
     return [dataclasses.asdict(p) for p in problems]
+
+
+_ERROR_FIELDS = {f.name for f in dataclasses.fields(ContentError)}
+
+
+def _valid_findings(value) -> bool:
+    """A text's findings as the build cache keeps them (``_as_json``)."""
+    return isinstance(value, list) and all(
+        isinstance(p, dict) and set(p) == _ERROR_FIELDS and isinstance(p["path"], str)
+        and isinstance(p["rule"], str) and isinstance(p["line"], (int, type(None))) for p in value)
 
 
 def _checked(doc: Document, table: Table | None) -> tuple[list[ContentError], str | None]:
@@ -124,8 +145,11 @@ def _load(file: Path, docs_dir: Path, root: Path,
     src_uri = file.relative_to(docs_dir).as_posix()
     raw = file.read_bytes()
     key = None
+    line_ends = files.raw_checks(shown, raw)
     try:
         text = raw.decode("utf-8")
+        if line_ends:  # read as the build reads it: front matter and fences are found
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         doc = Document.parse(shown, "", src_uri)
@@ -141,33 +165,46 @@ def _load(file: Path, docs_dir: Path, root: Path,
             pass  # Document.parse reports it
         doc = Document.parse(shown, text, src_uri, parsed)
         problems, key = _checked(doc, table)
+        problems = line_ends + problems
     _cache[file] = (stamp, doc, problems, key)
     return doc, problems
 
 
 def markdown_files(docs_dir: Path) -> list[Path]:
-    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file())
+    """The Markdown files under ``docs_dir`` (never read through a symbolic
+    link: the symlink rule reports those)."""
+    return sorted(p for p in docs_dir.rglob("*.md") if p.is_file() and not p.is_symlink())
 
 
 def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
-              languages=LANGUAGES, cache: BuildCache | None = None) -> list[ContentError]:
-    """Every rule over every Markdown file under ``docs_dir`` (``cache``: the
-    single-file rules' findings kept between builds)."""
+              languages=LANGUAGES, cache: BuildCache | None = None,
+              config_file: str | Path | None = None) -> list[ContentError]:
+    """Every rule over every Markdown file under ``docs_dir``, and over what
+    else the build reads: the snippets of includes/, data/*.yml, the labels of
+    ``config_file`` (mkdocs.yml beside docs/ by default) and the files
+    themselves (``cache``: the single-file rules' findings kept between builds)."""
     docs = Path(docs_dir).resolve()
     root = Path(repo_root).resolve() if repo_root else docs.parent
     documents: list[Document] = []
     problems: list[ContentError] = []
-    table = cache.table("lint", _rules_version()) if cache is not None else None
+    table = cache.table("lint", _rules_version(), _valid_findings) if cache is not None else None
     for file in markdown_files(docs):
         doc, found = _load(file, docs, root, table)
         documents.append(doc)
         problems.extend(found)
+        problems.extend(files.snippet_checks(doc, root))
     if table is not None:
         table.save()
     # not among the cached single-file rules: the findings depend on the list too
     terms, term_problems = terminology.load(root)
     problems.extend(term_problems)
     problems.extend(terminology.check_site(documents, terms))
+    problems.extend(files.tree_checks(root, docs))
+    problems.extend(files.include_checks(root, INCLUDE_FAMILIES))
+    problems.extend(files.data_checks(root))
+    config = Path(config_file) if config_file else root / "mkdocs.yml"
+    problems.extend(files.config_checks(config, root))
+    problems.extend(files.nav_checks(config, docs, root))
     problems.extend(frontmatter.check_site(documents))
     link_problems = links.check_site(documents, languages, docs)
     problems.extend(link_problems)

@@ -75,6 +75,25 @@ for _name, _vi, _en in (
 ):
     _rule(f"checklist-{_name}", "checklists", False, _vi, _en)
 
+# Content is data, never code (handbook.htmlpolicy's allowlist; handbook.tree).
+_rule("html-tag", "html", False, "Thẻ HTML ngoài danh sách cho phép", "HTML element outside the allowlist")
+_rule("html-attribute", "html", False, "Thuộc tính HTML ngoài danh sách cho phép",
+      "HTML attribute outside the allowlist")
+_rule("html-url", "html", False, "Địa chỉ không được phép (ảnh từ máy chủ khác, giao thức lạ)",
+      "Address not allowed (image from another host, unknown scheme)")
+_rule("front-matter-html", "html", False, "Mã HTML trong thông tin đầu trang", "HTML markup in front matter")
+_rule("checklist-html", "html", False, "Mã HTML trong khối checklist", "HTML markup in a checklist block")
+_rule("symlink", "files", False, "Liên kết tượng trưng (symlink) trong nội dung", "Symbolic link in the content")
+_rule("file-name", "files", False, "Tên tệp sai quy ước", "File name breaks the convention")
+_rule("orphan-translation", "files", False, "Bản dịch không có trang gốc tiếng Việt",
+      "Translation without a Vietnamese original")
+_rule("line-endings", "files", True, "Xuống dòng kiểu Windows (CRLF)", "Windows line ends (CRLF)")
+_rule("snippet", "files", False, "Đoạn chèn --8<-- ngoài includes/", "--8<-- snippet outside includes/")
+_rule("nesting-depth", "files", False, "Lồng danh sách/trích dẫn quá sâu", "Lists or quotations nested too deep")
+_rule("data-yaml", "files", False, "Tệp dữ liệu YAML sai cú pháp", "Invalid YAML in a data file")
+_rule("data-html", "files", False, "Mã HTML trong tệp dữ liệu", "HTML markup in a data file")
+_rule("config-html", "files", False, "Mã HTML trong nhãn của mkdocs.yml", "HTML markup in a mkdocs.yml label")
+
 # The handbook's terms (data/terminology.yml; handbook.lint.terminology).
 _rule("terminology", "terminology", True, "Cách viết bị loại, sửa tự động được (fix: true)",
       "Rejected variant of a term, fixed by --fix (fix: true)")
@@ -82,3 +101,5 @@ _rule("terminology-manual", "terminology", False, "Cách viết bị loại, ng�
       "Rejected variant of a term, for the editor to reword (fix: false)")
 _rule("terminology-data", "terminology", False, "Danh sách thuật ngữ (data/terminology.yml) sai dạng",
       "Malformed terminology list (data/terminology.yml)")
+_rule("nav", "files", False, "Trang ngoài mục lục, hoặc mục lục trỏ tới trang không có",
+      "Page missing from the navigation, or navigation naming a missing page")
