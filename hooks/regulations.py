@@ -21,7 +21,8 @@ CHECKLIST_ITEM_PREFIX = "ck-"  # an item's anchor on its page: hooks/checklists.
 def _citations(all_sources, lang, items_rendered):
     targets = set(_regulations(all_sources, lang))
     # each page's citations, kept in the build cache by its text
-    table = BuildCache.for_project(_state["root"]).table(f"citations-{lang}", backlinks.code_version())
+    table = BuildCache.for_project(_state["root"]).table(f"citations-{lang}", backlinks.code_version(),
+                                                      backlinks.valid_cached)
     index = backlinks.build_index(all_sources, lang, targets,
                                   CHECKLIST_ITEM_PREFIX if items_rendered else None, table)
     table.save()

@@ -91,7 +91,8 @@ def on_page_context(context, page, config, nav):
         return context
     lang = current_language(config)
     if lang not in _tables:
-        _tables[lang] = BuildCache.for_project(repo_root(config)).table(f"search-{lang}", search.code_version())
+        _tables[lang] = BuildCache.for_project(repo_root(config)).table(f"search-{lang}", search.code_version(),
+                                                                     search.valid_documents)
     content = page.content or ""
     table = _tables[lang]
     found = table.get(table.key(content), lambda: search.page_documents(content))

@@ -61,10 +61,9 @@ def test_code_version_changes_with_the_code(tmp_path):
 
 def _outputs(site):
     # what the cached steps make: workbooks, compressed copies, search indexes,
-    # the content security policy and the regulation pages' "cited in" lists
+    # and the regulation pages' "cited in" lists
     return {path.relative_to(site).as_posix(): path.read_bytes()
-            for pattern in ("**/*.xlsx", "**/*.gz", "**/search_index.json", ".nginx/csp.txt",
-                            "**/van-ban/*/index.html")
+            for pattern in ("**/*.xlsx", "**/*.gz", "**/search_index.json", "**/van-ban/*/index.html")
             for path in site.glob(pattern)}
 
 
@@ -72,7 +71,7 @@ def test_a_warm_build_writes_the_same_files_and_an_edit_is_never_stale(project_c
     cache = project_copy / ".cache" / "handbook"
     first = project_copy / "site-1"
     assert run_build(project_copy, first, "--jobs", "1").returncode == 0
-    for step in ("xlsx", "gzip", "csp", "search-vi", "search-en", "citations-vi", "citations-en"):
+    for step in ("xlsx", "gzip", "page-safety", "search-vi", "search-en", "citations-vi", "citations-en"):
         assert list((cache / step).iterdir()), step
     cold = _outputs(first)
     assert any(name.endswith(".xlsx") for name in cold)
@@ -159,3 +158,53 @@ def test_a_damaged_or_switched_off_table_is_made_again(tmp_path, monkeypatch):
     assert off.get("k", lambda: 2) == 2 and off.known() == set()
     off.save()
     assert not (tmp_path / "project" / ".cache").exists()
+
+
+def _entry(cache_folder):
+    [entry] = [p for p in cache_folder.rglob("*") if p.is_file()]
+    return entry
+
+
+def test_a_damaged_entry_is_dropped_made_again_and_said_once(tmp_path, caplog):
+    import logging
+
+    from handbook import buildcache
+
+    buildcache._noticed.clear()
+    cache = BuildCache(tmp_path)
+    assert cache.bytes("step", ["a"], lambda: b"payload") == b"payload"
+    entry = _entry(tmp_path)
+    for damage in (lambda d: d[:-1], lambda d: b"", lambda d: d[:-3] + bytes([d[-3] ^ 4]) + d[-2:]):
+        entry.write_bytes(damage(entry.read_bytes()))
+        with caplog.at_level(logging.INFO, logger="mkdocs.handbook.cache"):
+            assert cache.bytes("step", ["a"], lambda: b"payload") == b"payload"  # made again, not the damage
+    assert [r.getMessage().count("build cache: damaged") for r in caplog.records] == [1]  # one line per step
+    assert cache.bytes("step", ["a"], lambda: b"never") == b"payload"  # whole again
+
+
+def test_a_damaged_or_ill_shaped_table_is_dropped(tmp_path):
+    def valid(value):
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+
+    cache = BuildCache(tmp_path)
+    table = cache.table("step", "v1", valid)
+    table.get("k1", lambda: ["a"])
+    table.get("k2", lambda: ["b"])
+    table.save()
+    path = tmp_path / "step" / "v1.json"
+    assert cache.table("step", "v1", valid).known() == {"k1", "k2"}
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"a"', '"A"'), encoding="utf-8")  # the checksum no longer matches
+    assert cache.table("step", "v1", valid).known() == set()
+    path.write_text("{not json", encoding="utf-8")
+    assert cache.table("step", "v1", valid).known() == set()
+    # intact file, but one value of the wrong shape: only that entry goes
+    import hashlib
+    import json
+    entries = {"k1": ["a"], "k2": {"x": 1}}
+    body = json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    path.write_text(json.dumps({"format": 2, "sha256": hashlib.sha256(body.encode()).hexdigest(),
+                                "entries": entries}), encoding="utf-8")
+    kept = cache.table("step", "v1", valid)
+    assert kept.known() == {"k1"}
+    assert kept.get("k2", lambda: ["made"]) == ["made"]

@@ -51,6 +51,14 @@ class Citation:
 
 
 _FIELDS = tuple(field.name for field in fields(Citation))
+_KINDS = (str, (str, type(None)), str, str, str, (str, type(None)), bool, int, str)
+
+
+def valid_cached(value) -> bool:
+    """A page's citations as the build cache keeps them (``_FIELDS`` in order)."""
+    return isinstance(value, list) and all(
+        isinstance(row, list) and len(row) == len(_FIELDS)
+        and all(isinstance(cell, kind) for cell, kind in zip(row, _KINDS)) for row in value)
 
 
 def _kind(source: Source, meta_type: str | None) -> str | None:

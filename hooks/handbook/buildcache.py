@@ -13,14 +13,21 @@ step's folder passes its size limit. ``HANDBOOK_CACHE=0`` turns the cache off;
 ``make clean`` deletes it.
 
 Per-page results (a text's lint findings and citations, a page's search
-sections and inline code's hashes) are too many and too small for a file
-each: a :class:`Table` keeps them in one JSON file per step and code version,
-loaded once and saved once per build.
+sections, the safety scan of a built page) are too many and too small for a
+file each: a :class:`Table` keeps them in one JSON file per step and code
+version, loaded once and saved once per build.
+
+The cache cannot lie: every entry carries the SHA-256 of its own bytes (a
+table, of its entries), checked on every read, and a table's values are
+checked against the shape their step expects. A damaged entry (truncated,
+emptied, a flipped bit, a hand edit) is dropped and made again, with a
+one-line notice; what is published is what a cold build makes.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -28,6 +35,25 @@ from typing import Callable, Iterable
 
 FOLDER = Path(".cache") / "handbook"
 LIMIT_BYTES = 200 * 1024 * 1024  # per step: a thousand-page site's outputs, several times over
+# An entry file: this mark, the SHA-256 of the payload, the payload.
+_MAGIC = b"HBC1"
+_HEAD = len(_MAGIC) + 32
+TABLE_FORMAT = 2
+
+log = logging.getLogger("mkdocs.handbook.cache")
+
+
+_noticed: set[str] = set()  # steps already reported by this process
+
+
+def notice(step: str, dropped: int, what: str = "mục") -> None:
+    """One line per step saying damaged entries were dropped (and are being
+    made again); further damage in the same step is not repeated."""
+    if step in _noticed:
+        return
+    _noticed.add(step)
+    log.info(f"Bộ nhớ đệm .cache/handbook/{step}: có {what} hỏng, đã bỏ và dựng lại "
+             f"(build cache: damaged {'table' if what == 'bảng' else 'entries'} dropped and made again).")
 
 
 def code_version(*parts: str | Path) -> str:
@@ -51,28 +77,41 @@ class BuildCache:
             return cls(None)
         return cls(Path(root) / FOLDER)
 
-    def table(self, step: str, version: str) -> "Table":
-        """Results of ``step`` as made by code ``version`` (see :class:`Table`)."""
+    def table(self, step: str, version: str, valid: Callable[[object], bool] | None = None) -> "Table":
+        """Results of ``step`` as made by code ``version`` (see :class:`Table`);
+        ``valid`` tells whether a kept value has the shape the step expects."""
         if self.folder is None:
             return Table(None)
-        return Table(self.folder / step / f"{version}.json")
+        return Table(self.folder / step / f"{version}.json", valid, step)
 
     def bytes(self, step: str, inputs: Iterable[bytes | str], make: Callable[[], bytes]) -> bytes:
-        """What ``make()`` returns for these ``inputs``, made once."""
+        """What ``make()`` returns for these ``inputs``, made once (a kept
+        copy whose checksum fails is dropped and made again)."""
         if self.folder is None:
             return make()
         path = self.folder / step / digest(*inputs)
         try:
-            data = path.read_bytes()
-            os.utime(path)  # recently used: kept the longest
-            return data
+            kept = path.read_bytes()
         except OSError:
-            pass
+            kept = None
+        if kept is not None:
+            data = _unwrap(kept)
+            if data is not None:
+                try:
+                    os.utime(path)  # recently used: kept the longest
+                except OSError:
+                    pass
+                return data
+            notice(step, 1)
+            try:
+                path.unlink()
+            except OSError:
+                pass
         data = make()
         try:
-            _write_atomically(path, data)
+            _write_atomically(path, _wrap(data))
         except OSError:
-            pass  # a read-only checkout still builds, only slower
+            pass  # a read-only checkout (or a full disk) still builds, only slower
         return data
 
     def trim(self, limit: int = LIMIT_BYTES) -> None:
@@ -107,6 +146,22 @@ def digest(*parts: str | bytes) -> str:
     return hashed.hexdigest()
 
 
+def _wrap(data: bytes) -> bytes:
+    return _MAGIC + hashlib.sha256(data).digest() + data
+
+
+def _unwrap(kept: bytes) -> bytes | None:
+    """The payload of an entry file, or None when it is not intact."""
+    if len(kept) < _HEAD or not kept.startswith(_MAGIC):
+        return None
+    data = kept[_HEAD:]
+    return data if hashlib.sha256(data).digest() == kept[len(_MAGIC):_HEAD] else None
+
+
+def _canonical(entries: dict) -> bytes:
+    return json.dumps(entries, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+
+
 def _write_atomically(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".new-")
@@ -124,16 +179,36 @@ class Table:
     path: nothing is read or kept.
     """
 
-    def __init__(self, path: Path | None):
+    def __init__(self, path: Path | None, valid: Callable[[object], bool] | None = None, step: str = ""):
         self.path = path
+        self.valid = valid
         self._old: dict = {}
         self._used: dict = {}
         if path is not None:
-            try:
-                loaded = json.loads(path.read_bytes())
-                self._old = loaded if isinstance(loaded, dict) else {}
-            except (OSError, ValueError):
-                pass  # none yet, or unreadable: made again
+            self._old = self._load(path, step or path.parent.name)
+
+    def _load(self, path: Path, step: str) -> dict:
+        """The kept entries that are intact and well formed (with a notice
+        for any dropped); none when the file does not exist yet."""
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return {}
+        try:
+            loaded = json.loads(raw)
+            entries = loaded["entries"]
+            intact = (loaded.get("format") == TABLE_FORMAT and isinstance(entries, dict)
+                      and hashlib.sha256(_canonical(entries)).hexdigest() == loaded.get("sha256"))
+        except (ValueError, TypeError, KeyError, AttributeError):
+            intact = False
+        if not intact:
+            notice(step, 1, "bảng")
+            return {}
+        good = {key: value for key, value in entries.items()
+                if isinstance(key, str) and value is not None and (self.valid is None or _checks(self.valid, value))}
+        if len(good) < len(entries):
+            notice(step, len(entries) - len(good))
+        return good
 
     def known(self) -> set[str]:
         """The keys read from the file."""
@@ -163,10 +238,23 @@ class Table:
             return
         kept = self._used if prune else {**self._old, **self._used}
         try:
-            if kept == self._old:
+            if kept == self._old and self.path.exists():
                 os.utime(self.path)  # recently used: kept the longest
                 return
-            _write_atomically(self.path, json.dumps(kept, ensure_ascii=False,
-                                                    separators=(",", ":")).encode("utf-8"))
+            body = _canonical(kept)
+            _write_atomically(self.path, b'{"format":%d,"sha256":"%s","entries":' % (
+                TABLE_FORMAT, hashlib.sha256(body).hexdigest().encode("ascii")) + body + b"}")
         except OSError:
-            pass  # a read-only checkout still builds, only slower
+            pass  # a read-only checkout (or a full disk) still builds, only slower
+
+
+def _checks(valid: Callable[[object], bool], value) -> bool:
+    try:
+        return bool(valid(value))
+    except Exception:  # a validator meeting an unexpected shape: the entry is not valid
+        return False
+
+
+def is_list_of(value, kinds) -> bool:
+    """A list whose items are all instances of ``kinds`` (for table validators)."""
+    return isinstance(value, list) and all(isinstance(item, kinds) for item in value)

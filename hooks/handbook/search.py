@@ -324,6 +324,17 @@ def page_documents(page_html: str) -> dict:
             "items": [list(item) for item in anchored_items(page_html)]}
 
 
+def valid_documents(value) -> bool:
+    """A page's documents as the build cache keeps them (``page_documents``)."""
+    if not isinstance(value, dict) or set(value) != {"sections", "items"}:
+        return False
+    sections, items = value["sections"], value["items"]
+    return (isinstance(sections, list) and isinstance(items, list)
+            and all(isinstance(s, list) and len(s) == 3 and isinstance(s[0], (str, type(None)))
+                    and isinstance(s[1], (str, type(None))) and isinstance(s[2], str) for s in sections)
+            and all(isinstance(i, list) and len(i) == 3 and all(isinstance(x, str) for x in i) for i in items))
+
+
 @functools.lru_cache(maxsize=1)
 def code_version() -> str:
     """The code that makes ``page_documents`` (its build cache entries' version)."""
