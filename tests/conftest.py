@@ -23,10 +23,12 @@ NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "includes", "overrides", "tools", "fonts")
 
 
-def run_build(project: Path, out: Path, *extra: str, pdf: bool = False) -> subprocess.CompletedProcess:
+def run_build(project: Path, out: Path, *extra: str, pdf: bool = False,
+              env: dict | None = None) -> subprocess.CompletedProcess:
     """Run the real atomic build (tools/build.py) of ``project`` into ``out``.
-    The PDFs (seconds of WeasyPrint per build) only when ``pdf`` is true."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0")
+    The PDFs (seconds of WeasyPrint per build) only when ``pdf`` is true;
+    ``env``: more environment variables."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", HANDBOOK_PDF="1" if pdf else "0", **(env or {}))
     return subprocess.run(
         [sys.executable, str(project / "tools" / "build.py"), "--out", str(out),
          "--config", str(project / "mkdocs.yml"), *extra],
