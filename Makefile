@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-build system-test serve build pdf test bench clean lint fix
+.PHONY: help install install-test system-build system-test serve build pdf test bench clean lint fix lock
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
@@ -25,13 +25,25 @@ help:
 $(PY):
 	$(PYTHON3) -m venv $(VENV)
 
+# --require-hashes: every file pip downloads must have the SHA-256 recorded in
+# the lock file, so a substituted or tampered package fails the install.
 $(VENV)/.installed: requirements.txt | $(PY)
-	$(PIP) install -r requirements.txt
+	$(PIP) install --require-hashes -r requirements.txt
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
-	$(PIP) install -r requirements-test.txt
+	$(PIP) install --require-hashes -r requirements-test.txt
 	touch $@
+
+# Regenerate the lock files (requirements*.txt, with hashes) from the pins we
+# choose (requirements*.in), after changing a pin. Needs PyPI.
+LOCK_VENV := .venv-lock
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON3) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools==7.5.2)
+	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --annotation-style line -o requirements.txt requirements.in
+	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links --annotation-style line -c requirements.txt -o requirements-test.txt requirements-test.in
 
 install: $(VENV)/.installed
 
@@ -77,4 +89,4 @@ bench: install-test
 	$(PY) bench/run.py --pages $(BENCH_PAGES) $(BENCH_ARGS)
 
 clean:
-	rm -rf site .site.building-* .pytest_cache .cache
+	rm -rf site .site.building-* .pytest_cache .cache .venv-lock
