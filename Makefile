@@ -40,9 +40,9 @@ $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
 LOCK_VENV := .venv-lock
 lock:
 	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON3) -m venv $(LOCK_VENV) && $(LOCK_VENV)/bin/pip install -q pip-tools==7.5.2)
-	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url \
 		--no-emit-find-links --annotation-style line -o requirements.txt requirements.in
-	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --no-strip-extras --no-emit-index-url \
 		--no-emit-find-links --annotation-style line -c requirements.txt -o requirements-test.txt requirements-test.in
 
 install: $(VENV)/.installed
