@@ -27,8 +27,9 @@ $(PY):
 
 # --require-hashes: every file pip downloads must have the SHA-256 recorded in
 # the lock file, so a substituted or tampered package fails the install.
-$(VENV)/.installed: requirements.txt | $(PY)
+$(VENV)/.installed: requirements.txt pyproject.toml | $(PY)
 	$(PIP) install --require-hashes -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.installed-test: requirements-test.txt $(VENV)/.installed
@@ -58,11 +59,12 @@ system-test:
 	@bash tools/ensure-system-packages.sh test
 
 # --livereload is explicit: with Click >= 8.2, MkDocs 1.6 otherwise does not watch files.
-# Previews skip the PDF (HANDBOOK_PDF=0: `make pdf` makes it) and, after the
-# first build, render only the pages an edit changed (--dirty; hooks/preview.py
-# adds the pages built from the edited one, or all when the navigation changed).
+# Previews skip the PDF (extra.handbook.pdf: auto; `make pdf` makes it) and,
+# after the first build, render only the pages an edit changed (--dirty; the
+# preview step adds the pages built from the edited one, or all when the
+# navigation changed: src/handbook/build/preview.py).
 serve: install
-	HANDBOOK_PDF=0 HANDBOOK_PREVIEW=1 $(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload --dirty
+	$(PY) -m mkdocs serve --dev-addr $(HOST):$(PORT) --livereload --dirty
 
 build: install system-build
 	$(PY) tools/build.py

@@ -37,11 +37,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from corpus import nav_groups, write_corpus  # noqa: E402
-from handbook.vietnamese import slugify  # noqa: E402
+from handbook.content.vietnamese import slugify
 
 PYTHON = sys.executable
 # Peak RSS of the build itself, measured inside a fresh interpreter.

@@ -42,7 +42,6 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
 sys.path.insert(0, str(ROOT / "bench"))
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -62,7 +61,7 @@ def build(pages: int, workdir: Path) -> Path:
     """Build the project (shipped content + ``pages`` synthetic pages) into workdir/site."""
     from run import add_to_nav, copy_project  # the build benchmark's helpers
     from corpus import write_corpus
-    from handbook.vietnamese import slugify
+    from handbook.content.vietnamese import slugify
 
     copy_project(workdir)
     if pages:

@@ -16,11 +16,13 @@ from pathlib import Path
 
 import pytest
 
+from handbook.publish import nginx
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 # Files and folders a build needs; copied for tests that break content on purpose.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "includes", "overrides", "tools", "fonts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "includes", "data", "overrides", "tools", "fonts")
 
 
 def run_build(project: Path, out: Path, *extra: str, pdf: bool = False,
@@ -99,15 +101,6 @@ def _wait_for_port(port: int, proc: subprocess.Popen, timeout: float = 15.0) -> 
     return False
 
 
-def _nginx_conf_module():
-    sys.path.insert(0, str(ROOT / "tools"))
-    try:
-        import nginx_conf
-    finally:
-        sys.path.remove(str(ROOT / "tools"))
-    return nginx_conf
-
-
 @contextlib.contextmanager
 def running_nginx(root: Path, workdir: Path):
     """Run the real nginx in the foreground with deploy/nginx/ serving ``root``
@@ -115,13 +108,12 @@ def running_nginx(root: Path, workdir: Path):
     if not Path(NGINX).exists():
         pytest.fail(f"nginx not found at {NGINX}: run `make test` as root, or "
                     "`sudo apt-get install nginx`.", pytrace=False)
-    nginx_conf = _nginx_conf_module()
     errors = []
     for attempt in range(3):  # a free port may be taken before nginx binds it
         prefix = workdir / f"nginx-{attempt}"
         prefix.mkdir(parents=True)
         port = _free_port()
-        conf = nginx_conf.write_standalone(prefix, root, f"127.0.0.1:{port}")
+        conf = nginx.write_standalone(prefix, root, f"127.0.0.1:{port}", project=ROOT)
         log = open(prefix / "stderr.log", "wb")
         proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")],
                                 stdout=log, stderr=subprocess.STDOUT)

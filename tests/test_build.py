@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_build
-from handbook import build_languages
+from handbook.build import languages
 from handbook.errors import ContentError
 
 
@@ -139,15 +139,17 @@ def test_parallel_build_failure_names_the_file_once_and_keeps_the_site(good_site
 
 
 def test_build_language_must_be_one_of_the_site(monkeypatch):
-    assert build_languages.requested({}) is None
-    assert build_languages.requested({"HANDBOOK_LANGUAGE": "en"}) == "en"
+    from handbook.build import settings
+
+    assert settings.language({}) is None
+    assert settings.language({"HANDBOOK_LANGUAGE": "en"}) == "en"
     with pytest.raises(ContentError, match="HANDBOOK_LANGUAGE='fr'"):
-        build_languages.requested({"HANDBOOK_LANGUAGE": "fr"})
+        settings.language({"HANDBOOK_LANGUAGE": "fr"})
 
 
 def test_joined_sitemap_adds_the_other_language_once():
     vi = "<urlset>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
     en = "<urlset>\n    <url>\n        <loc>en/a/</loc>\n    </url>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
-    joined = build_languages.join_sitemaps(vi, en)
+    joined = languages.join_sitemaps(vi, en)
     assert re.findall(r"<loc>(.*?)</loc>", joined) == ["a/", "en/a/"]
     assert joined.endswith("</urlset>")

@@ -6,7 +6,8 @@ import time
 from openpyxl import load_workbook
 
 from conftest import run_build
-from handbook.buildcache import BuildCache, code_version
+from handbook.build.cache import BuildCache, code_version
+from handbook.build.store import STORE
 
 
 def test_bytes_are_made_once_per_inputs(tmp_path):
@@ -110,18 +111,18 @@ def test_lint_findings_are_kept_by_text_and_found_again_after_an_edit(tmp_path, 
     assert ("docs/a.md", 7, "heading-level") in first and ("docs/a.md", 9, "tone-placement") in first
     assert list((tmp_path / "cache" / "lint").iterdir())
 
-    lint._cache.clear()  # a new build: only the build cache remembers
+    STORE.clear()  # a new build in a new process: only the build cache remembers
     monkeypatch.setattr(lint, "check_document", lambda doc: [])  # would find nothing
     assert rules(lint.lint_tree(docs, tmp_path, cache=cache)) == first  # taken from the cache
     monkeypatch.undo()
 
-    lint._cache.clear()
+    STORE.clear()
     page.write_text("---\ntitle: A\n---\n\n# A\n\n## Đúng cấp\n\nHòa bình.\n", encoding="utf-8")
     assert rules(lint.lint_tree(docs, tmp_path, cache=cache)) == []  # the edit is checked anew
 
 
 def test_a_table_keeps_the_values_used_by_the_last_build(tmp_path):
-    from handbook.buildcache import digest
+    from handbook.build.cache import digest
 
     cache = BuildCache(tmp_path)
     table = cache.table("step", "v1")
@@ -168,10 +169,7 @@ def _entry(cache_folder):
 def test_a_damaged_entry_is_dropped_made_again_and_said_once(tmp_path, caplog):
     import logging
 
-    from handbook import buildcache
-
-    buildcache._noticed.clear()
-    cache = BuildCache(tmp_path)
+    cache = BuildCache(tmp_path)  # one cache a build: each step's damage said once
     assert cache.bytes("step", ["a"], lambda: b"payload") == b"payload"
     entry = _entry(tmp_path)
     for damage in (lambda d: d[:-1], lambda d: b"", lambda d: d[:-3] + bytes([d[-3] ^ 4]) + d[-2:]):

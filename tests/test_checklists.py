@@ -15,9 +15,9 @@ from bs4 import BeautifulSoup
 
 from checklist_fixtures import FIXTURE_DOCS, add_fixture_pages
 from conftest import PROJECT_PARTS, ROOT, run_build
-from handbook import sources
+from handbook.content import sources
 from handbook.checklists import collect, nav_order
-from handbook.mdscan import anchors as anchors_of
+from handbook.content.scanner import anchors as anchors_of
 from handbook.checklists.downloads import csv_bytes, xlsx_bytes
 from handbook.checklists.model import deadline_words, due_months
 from handbook.checklists.page import markdown as page_markdown
@@ -319,7 +319,7 @@ def test_inspection_groups_by_topic_and_leaves_out_steering_committee_duties(col
 
 def test_checklist_tables_are_html_put_in_place_after_markdown(collection):
     from handbook.checklists.htmltables import Abbreviations, Inline
-    from handbook.generated import Slots
+    from handbook.pages.generated import Slots
     checklist = build(collection, "checklist-inspection", None, "vi", "bang-kiem/kiem-tra.md")
     slots = Slots()
     inline = Inline(checklist.page_uri, Abbreviations({"TTND": "Thanh tra nhân dân", "Ban Thanh tra": "Ban TTND"}))

@@ -7,7 +7,10 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_build
-from handbook import abbreviations, qa, sources, untranslated
+from handbook.content import abbreviations
+from handbook.pages import qa
+from handbook.content import sources
+from handbook.pages import untranslated
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_SUFFIXES = {".md", ".css", ".js", ".svg", ".html", ".yml", ".yaml", ".txt", ".json"}

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook import sources, verification
+from handbook.content import sources
+from handbook.editorial import verification
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parent.parent

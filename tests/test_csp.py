@@ -1,12 +1,12 @@
 """The security policy trusts only the site's own files, and the build makes
-sure no page needs more (hooks/handbook/csp.py): one fixture per kind of
+sure no page needs more (handbook.publish.csp): one fixture per kind of
 thing a page must not hold, the shipped site, and the build cache."""
 from pathlib import Path
 
 import pytest
 
-from handbook import csp
-from handbook.buildcache import BuildCache
+from handbook.publish import csp
+from handbook.build.cache import BuildCache
 from handbook.errors import ContentErrors
 
 FIXTURES = Path(__file__).parent / "fixtures" / "csp"

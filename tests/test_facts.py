@@ -3,7 +3,8 @@ sheet (data/legal-facts.yml, copied from shared/domain/legal-facts.md) does
 not support; regulation metadata matches the facts."""
 from pathlib import Path
 
-from handbook import facts, sources
+import legal_facts as facts
+from handbook.content import sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = facts.load(ROOT / "data" / "legal-facts.yml")
@@ -68,10 +69,10 @@ def test_links_to_law_articles_use_the_confirmed_titles():
 
 
 def test_law_page_article_headings_match_the_fact_sheet():
-    from handbook import mdscan
+    from handbook.content import scanner
     law = [s for s in shipped() if s.base_uri == "van-ban/luat-10-2022-qh15.md"]
     for source in law:
-        for heading in mdscan.headings(source):
+        for heading in scanner.headings(source):
             if source.lang == "vi" and heading.text.startswith("Điều "):
                 number, _, title = heading.text[len("Điều "):].partition(". ")
                 assert FACTS.articles.get(int(number)) == title, f"{source.path}:{heading.line}: {heading.text}"

@@ -12,7 +12,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, run_build
-from handbook import editorial, generated, history, review, sources, translations
+from handbook.content.inheritance import inherited_meta
+from handbook.editorial import pages as editorial
+from handbook.pages import generated
+from handbook.editorial import history
+from handbook.editorial import review
+from handbook.content import sources
+from handbook.editorial import translations
 
 
 def git(repo: Path, *args: str, date: str | None = None) -> str:
@@ -177,14 +183,14 @@ def test_page_never_reviewed_against_sources_says_so_in_both_languages():
 def test_english_page_inherits_reviews_and_adds_its_own():
     class Original:
         meta = {"owner": "Tổ Thư ký", "review_every_months": 12, "reviews": [entry("2025-01-10")]}
-    merged = editorial.merged_meta(Original, {"title": "Page"})
+    merged = inherited_meta(Original, {"title": "Page"})
     assert merged["owner"] == "Tổ Thư ký" and merged["reviews"] == Original.meta["reviews"]
     own = [entry("2025-02-01", "Translator", "The translation against the Vietnamese page.")]
-    merged = editorial.merged_meta(Original, {"title": "Page", "reviews": own})
+    merged = inherited_meta(Original, {"title": "Page", "reviews": own})
     assert [e["date"].isoformat() for e in merged["reviews"]] == ["2025-01-10", "2025-02-01"]
     assert review.review_of(merged, dt.date(2025, 3, 1)).last_reviewed == dt.date(2025, 2, 1)
     # the Vietnamese page itself (MkDocs' copy of its metadata): its reviews once
-    assert editorial.merged_meta(Original, dict(Original.meta))["reviews"] == Original.meta["reviews"]
+    assert inherited_meta(Original, dict(Original.meta))["reviews"] == Original.meta["reviews"]
 
 
 def test_review_notices_in_both_languages():
@@ -251,7 +257,9 @@ def _generate(spec, srcs, lang, ctx):
     kind, argument = generated.parse(spec)
     here = next(s for s in srcs if s.lang == lang or s.lang == "vi")
     request = generated.Request(here, lang, argument, srcs)
-    return generated.REGISTRY[kind](request, ctx)
+    generators = {"review-status": editorial.review_status, "translation-status": editorial.translation_status,
+                  "recent-changes": editorial.recent_changes_page}
+    return generators[kind](request, ctx)
 
 
 def reviews_yaml(day: str, by: str = "Tổ Thư ký", checked: str = "Số điều.", *names: str) -> str:
@@ -444,5 +452,5 @@ def test_shipped_config_has_edit_links_and_no_repo_url():
         pass
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    assert "{path}" in config["extra"]["edit_url_template"]
+    assert "{path}" in config["extra"]["handbook"]["edit_url_template"]
     assert "repo_url" not in config and "edit_uri" not in config

@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 import pytest
 
 from conftest import ROOT, running_nginx
-from handbook import csp
+from handbook.publish import csp
 
 YEAR = "public, max-age=31536000, immutable"
 SECURITY_HEADERS = {

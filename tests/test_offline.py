@@ -105,7 +105,7 @@ def test_no_page_asks_a_code_host_for_repository_facts(site: Path):
 
 
 def test_theme_loader_addresses_point_inside_the_site_whatever_the_cdn():
-    from handbook.offline import localise_bundle
+    from handbook.publish.offline import localise_bundle
 
     for host in ("https://unpkg.com", "https://cdn.jsdelivr.net/npm"):
         source = f'a=_t("{host}/resize-observer-polyfill");b="{host}/other-package"'

@@ -2,7 +2,7 @@
 browser.
 
 Three layers:
-- plain functions (hooks/handbook/pdf) on small inputs;
+- plain functions (handbook.publish.pdf) on small inputs;
 - the PDFs of the shipped content (session ``site``), opened with pypdf:
   A4, fonts embedded and subset, Vietnamese text intact, bookmarks, contents
   with page numbers, checklists;
@@ -24,9 +24,9 @@ from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from conftest import ROOT, copy_project, run_build
-from handbook import pdf
+from handbook.publish import pdf
 from handbook.errors import ContentError, ContentErrors
-from handbook.pdf import assemble
+from handbook.publish.pdf import assemble
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 A4 = (595.28, 841.89)  # points
@@ -37,12 +37,15 @@ EN_PDF = f"handbook-grassroots-democracy-{EDITION}.en.pdf"
 
 # --- plain functions ---------------------------------------------------------
 
-@pytest.mark.parametrize(("command", "env", "expected"), [
-    ("build", {}, True), ("serve", {}, False), ("build", {"HANDBOOK_PDF": "0"}, False),
-    ("serve", {"HANDBOOK_PDF": "1"}, True), ("gh-deploy", {"HANDBOOK_PDF": "off"}, False),
+@pytest.mark.parametrize(("command", "setting", "env", "expected"), [
+    ("build", "auto", {}, True), ("serve", "auto", {}, False), ("build", "auto", {"HANDBOOK_PDF": "0"}, False),
+    ("serve", "auto", {"HANDBOOK_PDF": "1"}, True), ("gh-deploy", "auto", {"HANDBOOK_PDF": "off"}, False),
+    ("build", "off", {}, False), ("serve", "on", {}, True),
 ])
-def test_pdf_switch(command, env, expected):
-    assert pdf.enabled(command, env) is expected
+def test_pdf_switch(command, setting, env, expected):
+    from handbook.build import settings
+
+    assert settings.load({"handbook": {"pdf": setting}}, command, environ=env).pdf is expected
 
 
 def test_file_names_carry_the_edition_date():
@@ -51,14 +54,23 @@ def test_file_names_carry_the_edition_date():
     assert pdf.file_name("en", day) == EN_PDF
 
 
-def test_edition_date_from_config_or_git(tmp_path):
-    assert pdf.edition_date({"edition_date": dt.date(2027, 1, 5)}, tmp_path) == dt.date(2027, 1, 5)
-    assert pdf.edition_date({"edition_date": "2027-01-05"}, tmp_path) == dt.date(2027, 1, 5)
+def test_edition_date_from_the_setting_or_git(tmp_path):
+    assert pdf.edition_date(dt.date(2027, 1, 5), tmp_path) == dt.date(2027, 1, 5)
     # no setting, no git: today
-    assert pdf.edition_date({}, tmp_path, today=dt.date(2030, 1, 1)) == dt.date(2030, 1, 1)
-    with pytest.raises(ContentError) as error:
-        pdf.edition_date({"edition_date": "30/11/2026"}, tmp_path)
-    assert "mkdocs.yml" in str(error.value) and "edition_date" in str(error.value)
+    assert pdf.edition_date(None, tmp_path, today=dt.date(2030, 1, 1)) == dt.date(2030, 1, 1)
+
+
+def test_an_edition_that_is_not_a_date_is_a_clear_error(tmp_path):
+    from handbook.build import settings
+    from handbook.errors import ContentErrors
+
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\nextra:\n  handbook:\n    edition: 30/11/2026\n", encoding="utf-8")
+    with pytest.raises(ContentErrors) as error:
+        settings.load({"handbook": {"edition": "30/11/2026"}}, "build", config_file=config)
+    [problem] = error.value.errors
+    assert (problem.path, problem.line, problem.rule) == ("mkdocs.yml", 4, "setting")
+    assert "extra.handbook.edition" in problem.message_vi
 
 
 def test_home_and_editors_pages_are_not_printed():

@@ -3,7 +3,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook import mdscan, qa, sources
+from handbook.content import scanner
+from handbook.pages import qa
+from handbook.content import sources
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "site"
@@ -58,7 +60,7 @@ def test_every_question_cites_at_least_one_basis():
     section or a handbook chapter that exists (anchor included)."""
     all_sources = shipped_sources()
     pages = {s.src_uri: s for s in all_sources}
-    anchors = {s.src_uri: {h.anchor for h in mdscan.headings(s)} for s in all_sources}
+    anchors = {s.src_uri: {h.anchor for h in scanner.headings(s)} for s in all_sources}
     problems = []
     for source in all_sources:
         page_type = source.meta.get("type") or getattr(pages.get(source.base_uri), "meta", {}).get("type")
@@ -66,7 +68,7 @@ def test_every_question_cites_at_least_one_basis():
             continue
         for question in qa.questions(source):
             where = f"{source.path}:{question.line} {question.text}"
-            targets = [mdscan.resolve(source.src_uri, l.target) for l in question.basis]
+            targets = [scanner.resolve(source.src_uri, l.target) for l in question.basis]
             targets = [t for t in targets if t and t[0].startswith(("van-ban/", "cam-nang/"))]
             if not targets:
                 problems.append(f"{where}: no basis link to a regulation or chapter")

@@ -5,8 +5,12 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from handbook import backlinks, dates, regulations, sources
-from handbook.schema import SCHEMAS
+from handbook.build.store import STORE
+from handbook.pages import backlinks
+from handbook.content import dates
+from handbook.pages import regulations
+from handbook.content import sources
+from handbook.content.schema import SCHEMAS
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "site"
@@ -229,7 +233,7 @@ def test_regulation_pages_list_where_the_handbook_cites_them(site):
 
 
 def test_citations_kept_in_the_build_cache_are_the_ones_read_and_follow_an_edit(tmp_path, monkeypatch):
-    from handbook.buildcache import BuildCache
+    from handbook.build.cache import BuildCache
 
     targets = {"van-ban/luat.md", "van-ban/qd-51.md", "van-ban/qd-302.md"}
     cache = BuildCache(tmp_path / "cache")
@@ -238,12 +242,12 @@ def test_citations_kept_in_the_build_cache_are_the_ones_read_and_follow_an_edit(
     assert backlinks.build_index(fixture_sources(), "vi", targets, "ck-", table) == read
     table.save()
 
-    backlinks._read.clear()  # a new build: only the build cache remembers
+    STORE.clear()  # a new build in a new process: only the build cache remembers
     monkeypatch.setattr(backlinks, "citations_from", lambda *args, **kwargs: [])  # would find none
     kept = backlinks.build_index(fixture_sources(), "vi", targets, "ck-",
                                  cache.table("citations-vi", backlinks.code_version()))
     assert kept == read  # taken from the cache, Citation for Citation
     # other targets are another question: asked again, not answered from the cache
-    backlinks._read.clear()
+    STORE.clear()
     assert backlinks.build_index(fixture_sources(), "vi", {"van-ban/luat.md"}, "ck-",
                                  cache.table("citations-vi", backlinks.code_version())) == {}

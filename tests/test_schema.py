@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import run_build
-from handbook import frontmatter, schema, sources
+from handbook.content import frontmatter
+from handbook.content import schema
+from handbook.content import sources
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "site"
 

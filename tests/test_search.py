@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from handbook import search
-from handbook.search import (PageRecord, anchored_items, article_number, build_index, fold,
-                             html_to_text, tokenize, tone_key)
-from handbook.vietnamese import slugify
+from handbook.search import index as search
+from handbook.search.index import PageRecord, anchored_items, article_number, build_index, fold, html_to_text, tokenize, tone_key
+from handbook.content.vietnamese import slugify
 
 FIXTURES = Path(__file__).parent / "fixtures" / "search"
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
@@ -245,7 +244,7 @@ def test_material_search_worker_and_lunr_are_not_shipped(site):
 
 
 def _headings(pattern: str, glob: str, type_: str | None = None):
-    from handbook import frontmatter
+    from handbook.content import frontmatter
     for path in sorted((ROOT / "docs").glob(glob)):
         if path.name.startswith("index") or path.name.endswith(".en.md"):
             continue

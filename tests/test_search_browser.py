@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from handbook.search import fold, tone_key
+from handbook.search.index import fold, tone_key
 from test_search import FOLDING_TABLE, TONE_PLACEMENT_PAIRS
 
 pytestmark = pytest.mark.browser
 
-WORKER = Path(__file__).resolve().parent.parent / "hooks" / "handbook" / "search_worker.js"
+WORKER = Path(__file__).resolve().parent.parent / "src" / "handbook" / "search" / "worker.js"
 NO_RESULTS = {"/": "Không tìm thấy tài liệu liên quan", "/en/": "No matching documents"}
 WAIT = 20_000  # ms; the test machine is shared and often loaded
 
@@ -235,14 +235,14 @@ def test_worker_marks_matched_words_and_reports_missing_ones(worker_page):
 
 
 def _first_question(page_source: str) -> str:
-    from handbook import frontmatter
+    from handbook.content import frontmatter
     path = Path(__file__).resolve().parent.parent / "docs" / page_source
     _, body, _ = frontmatter.split(path.read_text(encoding="utf-8"), str(path))
     return re.search(r"^## (.+\?)\s*$", body, re.M).group(1)
 
 
 def test_question_typed_without_accents_leads_to_its_answer(site_url, search_pages):
-    from handbook.vietnamese import slugify
+    from handbook.content.vietnamese import slugify
     question = _first_question("hoi-dap/hoi-nghi.md")
     page, watch, box = open_search(search_pages, site_url)
     type_query(page, box, fold(question).rstrip("?"))
@@ -256,7 +256,7 @@ def test_question_typed_without_accents_leads_to_its_answer(site_url, search_pag
 
 def test_checklist_item_is_a_result_of_its_own(worker_page):
     from test_search import _fixture_pages
-    from handbook.search import build_index
+    from handbook.search.index import build_index
     docs = build_index(_fixture_pages("vi"), "vi")["docs"]
     ranked = worker_page.evaluate("""([docs, query]) => {
         const index = new HandbookSearch.HandbookIndex(docs)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from handbook.search import html_to_text
-from handbook.search_sections import _nested_sections, _walk_sections, sections
+from handbook.search.index import html_to_text
+from handbook.search.sections import _nested_sections, _walk_sections, sections
 
 FIXTURES = Path(__file__).parent / "fixtures" / "search" / "sections"
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)

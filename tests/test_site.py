@@ -30,7 +30,7 @@ def test_every_vietnamese_page_has_an_english_counterpart_or_fallback(site):
 
 
 def test_head_links_that_make_material_fetch_sitemaps_are_dropped_only_there():
-    from handbook.language_switch import drop_alternate_links
+    from handbook.publish.alternates import drop_alternate_links
     page = ('<html><head>\n  <link rel="canonical" href="x">\n'
             '  <link rel="alternate" href="/" hreflang="vi">\n  <link rel="alternate" href="/en/" hreflang="en">\n'
             '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'

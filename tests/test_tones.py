@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from handbook import tones
+from handbook.content import tones
 
 # (modern spelling, traditional spelling)
 PAIRS = [

@@ -5,7 +5,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import run_build
-from handbook import sources, verification
+from handbook.content import sources
+from handbook.editorial import verification
 
 FIXTURE = Path(__file__).parent / "fixtures" / "content" / "verification"
 

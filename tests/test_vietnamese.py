@@ -3,7 +3,7 @@ import unicodedata
 
 import pytest
 
-from handbook.vietnamese import fold, slugify, strip_diacritics
+from handbook.content.vietnamese import fold, slugify, strip_diacritics
 
 
 @pytest.mark.parametrize(
@@ -36,14 +36,14 @@ def test_fold_maps_d_stroke_and_drops_marks():
 def test_dates_follow_each_languages_convention():
     import datetime as dt
 
-    from handbook.dates import format_date
+    from handbook.content.dates import format_date
 
     assert format_date(dt.date(2025, 2, 5), "vi") == "05/02/2025"
     assert format_date(dt.date(2023, 7, 1), "en") == "1 July 2023"
 
 
 def test_language_of_a_source_comes_from_its_suffix():
-    from handbook.sources import split_language
+    from handbook.content.sources import split_language
 
     assert split_language("cam-nang/cong-khai.en.md") == ("en", "cam-nang/cong-khai.md")
     assert split_language("cam-nang/cong-khai.md") == ("vi", "cam-nang/cong-khai.md")

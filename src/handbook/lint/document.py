@@ -1,0 +1,119 @@
+"""One Markdown file as the rules see it: lines, front matter, code regions."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from handbook.content import frontmatter as fm
+from handbook.errors import ContentError
+from handbook.content.sources import split_language
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)")
+INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+# Fences whose content is data an editor writes (links in it still count).
+DATA_FENCES = ("checklist",)
+
+
+@dataclass
+class Fence:
+    info: str
+    start: int   # line of the opening fence (1-based)
+    end: int     # line of the closing fence (or last line)
+
+
+@dataclass
+class Document:
+    path: str                 # shown to editors: docs/cam-nang/cong-khai.md
+    src_uri: str | None       # relative to docs/: cam-nang/cong-khai.md
+    text: str
+    lines: list[str]          # without line ends
+    meta: dict
+    body_line: int            # first line of the body (1-based)
+    meta_error: ContentError | None
+    fences: list[Fence] = field(default_factory=list)
+    code_lines: frozenset = frozenset()   # lines inside (or opening/closing) fences
+    lang: str = "vi"
+    base_uri: str | None = None
+
+    @classmethod
+    def parse(cls, path: str, text: str, src_uri: str | None = None,
+              parsed: tuple[dict, int] | None = None) -> "Document":
+        """``parsed``: (meta, body_line) already read by handbook.sources (shared cache)."""
+        lines = text.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        lines = [l[:-1] if l.endswith("\r") else l for l in lines]
+        meta_error = None
+        try:
+            if parsed is not None:
+                meta, body_line = parsed
+            else:
+                meta, _body, body_line = fm.split(text, path)
+        except ContentError as exc:
+            meta, body_line, meta_error = {}, 1, exc
+            # Skip the unparsable block so body rules still run.
+            if text.lstrip("\ufeff").startswith("---"):
+                for number, line in enumerate(lines[1:], start=2):
+                    if line.strip() in ("---", "..."):
+                        body_line = number + 1
+                        break
+        fences, code = _fences(lines, body_line)
+        lang, base_uri = split_language(src_uri) if src_uri else ("vi", None)
+        return cls(path, src_uri, text, lines, meta if isinstance(meta, dict) else {}, body_line,
+                   meta_error, fences, frozenset(code), lang, base_uri)
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.lines[self.body_line - 1:])
+
+    def body(self) -> list[tuple[int, str]]:
+        """(line number, line) for body lines outside fenced code."""
+        cached = self.__dict__.get("_body")
+        if cached is None:
+            cached = [(n, self.lines[n - 1]) for n in range(self.body_line, len(self.lines) + 1)
+                      if n not in self.code_lines]
+            self.__dict__["_body"] = cached
+        return cached
+
+    def prose(self) -> list[tuple[int, str]]:
+        """Body lines outside code, with inline code spans blanked out (same length)."""
+        cached = self.__dict__.get("_prose")
+        if cached is None:
+            cached = [(n, mask_inline_code(line) if "`" in line else line) for n, line in self.body()]
+            self.__dict__["_prose"] = cached
+        return cached
+
+    def data_fence_lines(self):
+        """(line number, line) inside fences holding editor data (```checklist)."""
+        for fence in self.fences:
+            if fence.info in DATA_FENCES:
+                for number in range(fence.start + 1, fence.end):
+                    yield number, self.lines[number - 1]
+
+
+def mask_inline_code(line: str) -> str:
+    return INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line)
+
+
+def _fences(lines: list[str], first: int) -> tuple[list[Fence], set[int]]:
+    fences: list[Fence] = []
+    code: set[int] = set()
+    open_fence = None
+    for number in range(first, len(lines) + 1):
+        line = lines[number - 1]
+        if open_fence is None:
+            match = FENCE.match(line)
+            if match:
+                marker = match.group("fence")
+                open_fence = (marker[0], len(marker), number, match.group("info").lower().lstrip("{."))
+                code.add(number)
+            continue
+        code.add(number)
+        stripped = line.strip()
+        char, size, start, info = open_fence
+        if stripped and set(stripped) == {char} and len(stripped) >= size:
+            fences.append(Fence(info, start, number))
+            open_fence = None
+    if open_fence is not None:
+        fences.append(Fence(open_fence[3], open_fence[2], len(lines) + 1))
+    return fences, code
