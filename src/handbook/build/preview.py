@@ -18,6 +18,7 @@ from handbook.build.store import STORE
 from handbook.pages import backlinks
 from handbook.pages import regulations
 from handbook.checklists.parse import find_blocks
+from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
 from handbook.content.sources import Source, for_language
 
 # Every page: the navigation, and the snippets every page includes
@@ -65,7 +66,7 @@ def dependencies(sources: list[Source], lang: str, nav, snippets: dict[str, str]
                                      sorted((snippets or {}).items()))}
     regs = regulations.collect(sources, lang)
     regs_key = fingerprint(sorted((base, repr(reg)) for base, reg in regs.items()))
-    citations = backlinks.build_index(sources, lang, set(regs), "ck-")
+    citations = backlinks.build_index(sources, lang, set(regs), CHECKLIST_ITEM_PREFIX)
     checklists = qa = None
     for base, source in shown.items():
         kind = str(source.meta.get("generate") or "").partition(":")[0]

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from handbook.errors import ContentError, ContentErrors
+from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
 from handbook.build.store import STORE
 from handbook.content.sources import DEFAULT_LANGUAGE, for_language
 from handbook.content.scanner import anchors as anchors_of
@@ -50,7 +51,7 @@ class Collection:
             item = own.get(vi_item.id, vi_item) if lang != DEFAULT_LANGUAGE else vi_item
             is_own = item.lang == lang
             page = item.base_uri
-            anchor = f"ck-{item.id}" if (is_own or page not in translated_pages) else None
+            anchor = f"{CHECKLIST_ITEM_PREFIX}{item.id}" if (is_own or page not in translated_pages) else None
             title = self.titles.get((lang, page)) or self.titles.get((DEFAULT_LANGUAGE, page)) or page
             result.append(Entry(item, item.topic or title, page, anchor, is_own or lang == DEFAULT_LANGUAGE))
         result.sort(key=lambda e: (self.order.get(e.page_uri, len(self.order)), e.page_uri, e.item.line))
@@ -197,7 +198,8 @@ def _check_link(item: Item, url: str, pages, by_page) -> list[ContentError]:
                        "Sửa tên tệp trong liên kết (đường dẫn tính từ trang đang sửa).",
                        "Fix the file name (paths are relative to the page being edited).")]
     if anchor and anchor not in anchors_of(page.body) and not (
-            anchor.startswith("ck-") and any(f"ck-{i.id}" == anchor for i in by_page.get(page.src_uri, ()))):
+            anchor.startswith(CHECKLIST_ITEM_PREFIX)
+            and any(f"{CHECKLIST_ITEM_PREFIX}{i.id}" == anchor for i in by_page.get(page.src_uri, ()))):
         return [_error(item.path, item.line_of("basis"), "basis-anchor",
                        f"Liên kết căn cứ '{url}': trang {page.path} không có mục '#{anchor}'.",
                        f"Basis link '{url}': page {page.path} has no section '#{anchor}'.",

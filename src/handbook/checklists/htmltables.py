@@ -18,10 +18,10 @@ import posixpath
 import re
 
 from handbook.build.store import STORE
+from handbook.content import scanner
 from handbook.content.scanner import relpath
 from handbook.content.sources import DEFAULT_LANGUAGE
 from handbook.checklists.links import resolve
-from handbook.checklists.parse import LINK_RE
 from handbook.checklists.tables import page_url
 
 _EMPHASIS = (
@@ -115,9 +115,9 @@ class Inline:
 
     def _markdown(self, markdown: str) -> str:
         parts, last = [], 0
-        for match in LINK_RE.finditer(markdown):
-            parts.append(self._text(markdown[last:match.start()]))
-            parts.append(self.link(self._text(match.group(1)), match.group(2)))
+        for match in scanner.INLINE_LINK.finditer(markdown):
+            parts.append(self._text(markdown[last:match.start()] + match.group("image")))
+            parts.append(self.link(self._text(match.group("text")), match.group("target")))
             last = match.end()
         parts.append(self._text(markdown[last:]))
         return "".join(parts)

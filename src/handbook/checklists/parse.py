@@ -12,12 +12,11 @@ from dataclasses import dataclass
 import yaml
 
 from handbook.content import yamltext
+from handbook.content import scanner
 from handbook.errors import ContentError
 from handbook.checklists.model import APPLIES_IF_FLAGS, APPLIES_IF_KEYS, DUE_RE, FIELDS, FIELDS_REQUIRED, FREQUENCIES, ID_RE, OBLIGATIONS, ROLES, STAFF_BANDS, Item, Link
 
 MARKER = "```checklist"
-_OPEN = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^\n`]*?)[ \t]*$")
-LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 EXAMPLE_VI = ("id: cong-khai-ke-hoach-cong-tac / requirement: ... / roles: [thu-truong] / "
               "basis: \"[Luật 10/2022/QH15, Điều 46](../van-ban/luat-10-2022-qh15.md#dieu-46-...)\" / "
@@ -40,25 +39,15 @@ def find_blocks(text: str) -> tuple[list[Block], list[int]]:
     lines = text.split("\n")
     blocks: list[Block] = []
     unclosed: list[int] = []
-    fence = None  # (char, length, start, indent, is_checklist)
-    for index, line in enumerate(lines):
-        if fence is None:
-            match = _OPEN.match(line)
-            if match:
-                marks = match.group("fence")
-                info = match.group("info").strip()
-                fence = (marks[0], len(marks), index, match.group("indent"),
-                         info.split()[0] == "checklist" if info else False)
+    for fence in scanner.fences(lines):
+        if fence.info != "checklist":
             continue
-        char, length, start, indent, is_checklist = fence
-        stripped = line.strip()
-        if stripped and set(stripped) == {char} and len(stripped) >= length:
-            if is_checklist:
-                body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[start + 1:index]]
-                blocks.append(Block(start, index, indent, "\n".join(body), "\n".join(lines[start:index + 1])))
-            fence = None
-    if fence is not None and fence[4]:
-        unclosed.append(fence[2])
+        if fence.end is None:
+            unclosed.append(fence.start)
+            continue
+        indent = fence.indent
+        body = [l[len(indent):] if l.startswith(indent) else l.lstrip() for l in lines[fence.start + 1:fence.end]]
+        blocks.append(Block(fence.start, fence.end, indent, "\n".join(body), "\n".join(lines[fence.start:fence.end + 1])))
     return blocks, unclosed
 
 
@@ -240,7 +229,7 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
                                  "Each basis must be a quoted Markdown link \"[name](../van-ban/...md#dieu-...)\".",
                                  "Đặt liên kết trong ngoặc kép.", "Quote the link."))
             continue
-        found = [Link(m.group(1), m.group(2)) for m in LINK_RE.finditer(entry)]
+        found = [Link(m.group("text"), m.group("target")) for m in scanner.INLINE_LINK.finditer(entry)]
         if not found:
             errors.append(_error(path, at("basis"), "basis",
                                  f"Căn cứ '{entry}' không có liên kết: cần liên kết Markdown tới điều khoản hoặc chương.",

@@ -10,6 +10,7 @@ already parsed by the collector, so nothing is parsed twice.
 from __future__ import annotations
 
 from handbook.checklists.labels import labels
+from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
 from handbook.checklists.model import Item, deadline_words, roles_text
 from handbook.checklists.parse import MARKER, find_blocks
 
@@ -25,7 +26,7 @@ def item_box(item: Item, lang: str) -> str:
         f'!!! ck-item "{words["item"]} · {item.id}"',
         "",
         f"    {requirement}",
-        f'    {{: #ck-{item.id} .ck-item__requirement data-ck-item="{item.id}" }}',
+        f'    {{: #{CHECKLIST_ITEM_PREFIX}{item.id} .ck-item__requirement data-ck-item="{item.id}" }}',
         "",
         f"    - **{words['roles']}:** {roles_text(item.roles, lang)}",
         f"    - **{words['basis']}:** {basis}",

@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 
 from handbook.errors import ContentError
+from handbook.content import scanner
 from handbook.content.scanner import relpath
 from handbook.checklists.links import relative, resolve
 from handbook.checklists.collect import Collection, Entry
 from handbook.checklists.labels import MONTHS_SHORT_EN, labels
 from handbook.checklists.model import ROLES, deadline_words, due_months, is_event, roles_text
-from handbook.checklists.parse import LINK_RE
 
 KINDS = ("checklist-inspection", "checklist-self", "checklist-role", "checklist-calendar")
 
@@ -64,7 +64,7 @@ def _one_line(text: str) -> str:
 
 @functools.lru_cache(maxsize=1 << 15)
 def _plain(markdown: str) -> str:
-    text = LINK_RE.sub(lambda m: m.group(1), markdown)
+    text = scanner.INLINE_LINK.sub(lambda m: m.group("text"), markdown)
     return _one_line(re.sub(r"[*_`]", "", text))
 
 
@@ -76,14 +76,14 @@ def rewrite_links(markdown: str, from_src_uri: str, from_base_uri: str, to_page_
 @functools.lru_cache(maxsize=1 << 15)  # the same item's basis on every list in one folder
 def _rewrite_links(markdown: str, from_src_uri: str, from_base_uri: str, to_folder: str) -> str:
     def fix(match):
-        url = match.group(2)
+        url = match.group("target")
         target, anchor, problem = resolve(from_src_uri, url)
         if problem or (target is None and anchor is None):
             return match.group(0)
         target = target or from_base_uri
         new = relpath(target, to_folder or ".") + (f"#{anchor}" if anchor else "")
-        return f"[{match.group(1)}]({new})"
-    return LINK_RE.sub(fix, markdown)
+        return f'{match.group("image")}[{match.group("text")}]({new})'
+    return scanner.INLINE_LINK.sub(fix, markdown)
 
 
 def page_url(base_uri: str, lang: str, default_lang: str = "vi", directory_urls: bool = True,

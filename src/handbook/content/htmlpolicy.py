@@ -26,6 +26,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from handbook.content import scanner
+
 # Tags content may use. Everything a Markdown page needs (and what the
 # extensions and the handbook's generated blocks produce); nothing that runs,
 # embeds, submits, loads from elsewhere or restyles the page.
@@ -140,13 +142,9 @@ def check_html(text: str) -> list[Finding]:
 
 # ---- Markdown sources ------------------------------------------------------
 
-_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
 # Markdown autolinks <https://...>, <mailto:...>, <name@host>: not HTML tags
 _AUTOLINK = re.compile(r"<(?:[a-zA-Z][a-zA-Z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-# [text](target) and [label]: target — the targets, for their address form
-_INLINE_LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s)>]*(?:\([^\s)]*\))?[^\s)>]*)>?")
-_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s+.*)?$", re.M)
 # attr_list: {: #id .class key="value" } — any attribute, on any element
 _ATTR_LIST = re.compile(r"\{:?[ \t]*([^{}\n]*=[^{}\n]*)\}")
 _ATTR_PAIR = re.compile(r"""([^\s=#.{}"']+)[ \t]*=[ \t]*("[^"]*"|'[^']*'|[^\s}]*)""")
@@ -161,18 +159,9 @@ def mask_code(markdown: str) -> str:
     """``markdown`` with fenced blocks, code spans and autolinks blanked out,
     same lines and columns (so positions still point into the file)."""
     lines = markdown.split("\n")
-    fence = None
-    for index, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if fence is None:
-            if match:
-                fence = match.group(1)
-                lines[index] = " " * len(line)
-            continue
-        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
-                and not line.strip()[len(match.group(1)):].strip():
-            fence = None
-        lines[index] = " " * len(line)
+    for fence in scanner.fences(lines):
+        for index in range(fence.start, len(lines) if fence.end is None else fence.end + 1):
+            lines[index] = " " * len(lines[index])
     text = "\n".join(lines)
     text = _CODE_SPAN.sub(_blank, text)
     return _AUTOLINK.sub(_blank, text)
@@ -203,13 +192,13 @@ def check_markdown(markdown: str, first_line: int = 1) -> list[Finding]:
     if "=" in text and "{" in text:
         found += [Finding(f.line + first_line - 1, f.rule, f.detail.replace("<span ", "{: "))
                   for f in check_html(attr_list_html(text))]
-    for pattern, attribute in ((_INLINE_LINK, "href"), (_REFERENCE, "href")):
+    for pattern in (scanner.INLINE_LINK, scanner.REFERENCE):
         for match in pattern.finditer(text):
-            target = match.group(1)
-            attribute = "src" if match.group(0).startswith("!") else attribute
+            target = match.group("target")
+            attribute = "src" if match.group(0).startswith("!") else "href"
             problem = url_problem(target, attribute)
             if problem:
-                line = text.count("\n", 0, match.start(1)) + first_line
+                line = text.count("\n", 0, match.start("target")) + first_line
                 found.append(Finding(line, "javascript-link" if problem == "script" else "html-url",
                                      target[:60]))
     return sorted(found, key=lambda f: f.line)

@@ -1,8 +1,11 @@
-"""Light scanning of Markdown sources: lines outside code fences, headings with
-the anchors the build gives them, links and where they point.
+"""Light scanning of Markdown sources: code fences, lines outside them,
+headings with the anchors the build gives them, links and where they point,
+and the anchors' prefix of checklist items.
 
 Not a Markdown parser: just enough structure for indexes and checks that run
-over every page once per build (Q&A index, backlinks, verification marks).
+over every page once per build (Q&A index, backlinks, verification marks,
+the linter, the checklists' blocks). This module owns that grammar: every
+capability that needs to know where a fence opens and closes asks here.
 """
 from __future__ import annotations
 
@@ -17,14 +20,22 @@ from handbook.build.store import STORE
 from handbook.content.sources import Source, split_language
 from handbook.content.vietnamese import slugify
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)")
+# A line opening a code fence: three or more backticks or tildes, and an
+# info string (after backticks it holds no backtick: "```x```" is code). A
+# fence closes at a line holding only at least as many of the same character.
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>`{3,}|~{3,})[ \t]*(?P<info>[^\n]*?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 # attr_list at the end of a heading: {#id}, { #id .class }, {: #id }
 _ATTR = re.compile(r"[ \t]*\{:?[^}]*?#(?P<id>[^\s}]+)[^}]*\}[ \t]*$")
 _ANY_ATTR = re.compile(r"[ \t]*\{:?[^}]*\}[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
-# [text](target "title") — not images; text may hold one level of brackets
-LINK = re.compile(r"(?<!!)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# An inline link or image, [text](target "title"): the text may hold one
+# level of brackets, the target one level of parentheses.
+INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]"
+                         r"\(\s*<?(?P<target>[^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?"
+                         r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+# A reference definition: [label]: target "title"
+REFERENCE = re.compile(r"^[ \t]{0,3}\[(?P<label>[^\]]+)\]:\s*<?(?P<target>\S+?)>?(?:\s+.*)?$", re.M)
 # Anchors set by hand: {#id} attributes (attr_list) and HTML id="..."
 _EXPLICIT_ID = re.compile(r"\{:?[^{}\n]*?#([A-Za-z0-9_][\w:.-]*)[^{}\n]*\}")
 _HTML_ID = re.compile(r"<[A-Za-z][^>]*?\sid\s*=\s*[\"']([^\"']+)[\"']")
@@ -35,6 +46,50 @@ _TAG = re.compile(r"<[^>]+>")
 # The anchor of a checklist item on its page: ``ck-<id>`` (the checklists
 # render it, backlinks and the search index find items by it).
 CHECKLIST_ITEM_PREFIX = "ck-"
+
+
+@dataclass(frozen=True)
+class Fence:
+    start: int               # 0-based index of the opening line
+    end: int | None          # index of the closing line (None: never closed)
+    indent: str              # white space before the opening marks
+    mark: str                # the opening marks ("```", "~~~~")
+    info: str                # the info string's first word, without "{", "." and "}"
+
+
+def fence_opening(line: str) -> re.Match | None:
+    """The opening fence a line is, or None."""
+    match = FENCE.match(line)
+    if match is None or (match.group("mark")[0] == "`" and "`" in match.group("info")):
+        return None
+    return match
+
+
+def closes(line: str, mark: str) -> bool:
+    """Does ``line`` close a fence opened with ``mark``?"""
+    stripped = line.strip()
+    return bool(stripped) and set(stripped) == {mark[0]} and len(stripped) >= len(mark)
+
+
+def fences(lines: list[str]) -> list[Fence]:
+    """Every code fence of a text given as lines, in order."""
+    found: list[Fence] = []
+    opened = None  # (start, indent, mark, info)
+    for index, line in enumerate(lines):
+        if "``" not in line and "~~" not in line:
+            continue  # a fence line holds three of one or the other
+        if opened is None:
+            match = fence_opening(line)
+            if match:
+                words = match.group("info").split()
+                opened = (index, match.group("indent"), match.group("mark"),
+                          words[0].strip("{}.") if words else "")
+        elif closes(line, opened[2]):
+            found.append(Fence(opened[0], index, *opened[1:]))
+            opened = None
+    if opened is not None:
+        found.append(Fence(opened[0], None, *opened[1:]))
+    return found
 
 
 class Line(NamedTuple):  # a tuple: made for every line of every page, several times a build
@@ -65,31 +120,21 @@ def body_lines(source: Source) -> Iterator[Line]:
     return text_lines(source.body, source.body_line)
 
 
-def _may_be_fence(text: str) -> bool:
-    return "``" in text or "~~" in text  # a fence line holds three of one or the other
-
-
 def text_lines(markdown: str, first_line: int = 1) -> Iterator[Line]:
-    """``body_lines`` for any Markdown text (e.g. what a hook is rendering)."""
-    fence: tuple[str, int] | None = None  # (marker char, length)
-    info = None
-    for offset, text in enumerate(markdown.split("\n")):
-        number = first_line + offset
-        match = FENCE.match(text) if _may_be_fence(text) else None
-        if fence is None:
-            if match:
-                mark = match.group("mark")
-                fence = (mark[0], len(mark))
-                info = match.group("info").strip("{}. ")
-                continue  # the opening line itself belongs to no block
-            yield Line(number, text, None)
-        else:
-            if match and match.group("mark")[0] == fence[0] and len(match.group("mark")) >= fence[1] \
-                    and not text.strip()[len(match.group("mark")):].strip():
-                fence = None
-                info = None
-                continue
-            yield Line(number, text, info or "")
+    """``body_lines`` for any Markdown text (e.g. what a step is rendering);
+    fence lines themselves belong to no block and are left out."""
+    lines = markdown.split("\n")
+    spans = fences(lines) if "``" in markdown or "~~" in markdown else []
+    position = 0
+    for fence in spans:
+        for index in range(position, fence.start):
+            yield Line(first_line + index, lines[index], None)
+        end = len(lines) if fence.end is None else fence.end
+        for index in range(fence.start + 1, end):
+            yield Line(first_line + index, lines[index], fence.info)
+        position = end + 1
+    for index in range(position, len(lines)):
+        yield Line(first_line + index, lines[index], None)
 
 
 def plain_heading_text(text: str) -> str:
@@ -186,9 +231,15 @@ def links(source: Source, include_fences: tuple[str, ...] = ("checklist",)) -> l
         if "](" not in line.text:
             continue  # a link needs "](" (the test costs less than the search)
         text = strip_code_spans(line.text) if line.fence is None and "`" in line.text else line.text
-        for match in LINK.finditer(text):
-            found.append(Link(match.group("text"), match.group("target"), line.number, line.fence))
+        for match in INLINE_LINK.finditer(text):
+            if not match.group("image"):
+                found.append(Link(match.group("text"), match.group("target"), line.number, line.fence))
     return found
+
+
+def links_in(text: str) -> Iterator[re.Match]:
+    """The inline links (not images) of a text."""
+    return (match for match in INLINE_LINK.finditer(text) if not match.group("image"))
 
 
 def is_external(target: str) -> bool:

@@ -138,16 +138,13 @@ def add_default_titles(markdown: str, lang: str) -> str:
     if ADMONITION_TYPE not in markdown:
         return markdown
     title = DEFAULT_TITLES.get(lang, DEFAULT_TITLES["vi"])
+    lines = markdown.split("\n")
+    in_code = set()
+    for fence in scanner.fences(lines):
+        in_code.update(range(fence.start, len(lines) if fence.end is None else fence.end + 1))
     out = []
-    fence = None
-    for text in markdown.split("\n"):
-        opening = scanner.FENCE.match(text)
-        if fence is None and opening:
-            fence = opening.group("mark")
-        elif fence is not None:
-            if opening and opening.group("mark").startswith(fence) and not text.strip().strip(fence[0]):
-                fence = None
-        else:
+    for index, text in enumerate(lines):
+        if index not in in_code:
             match = _MARKER.match(text)
             if match and match.group("title") is None and ADMONITION_TYPE in match.group("classes").split():
                 text = f'{match.group("indent")}{match.group("mark")} {match.group("classes").strip()} "{title}"'

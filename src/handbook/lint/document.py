@@ -5,10 +5,10 @@ import re
 from dataclasses import dataclass, field
 
 from handbook.content import frontmatter as fm
+from handbook.content import scanner
 from handbook.errors import ContentError
 from handbook.content.sources import split_language
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\s]*)")
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Fences whose content is data an editor writes (links in it still count).
 DATA_FENCES = ("checklist",)
@@ -96,24 +96,13 @@ def mask_inline_code(line: str) -> str:
 
 
 def _fences(lines: list[str], first: int) -> tuple[list[Fence], set[int]]:
+    """The body's fences (the scanner finds them) and every line they hold,
+    opening and closing lines included (1-based)."""
     fences: list[Fence] = []
     code: set[int] = set()
-    open_fence = None
-    for number in range(first, len(lines) + 1):
-        line = lines[number - 1]
-        if open_fence is None:
-            match = FENCE.match(line)
-            if match:
-                marker = match.group("fence")
-                open_fence = (marker[0], len(marker), number, match.group("info").lower().lstrip("{."))
-                code.add(number)
-            continue
-        code.add(number)
-        stripped = line.strip()
-        char, size, start, info = open_fence
-        if stripped and set(stripped) == {char} and len(stripped) >= size:
-            fences.append(Fence(info, start, number))
-            open_fence = None
-    if open_fence is not None:
-        fences.append(Fence(open_fence[3], open_fence[2], len(lines) + 1))
+    for span in scanner.fences(lines[first - 1:]):
+        start = span.start + first
+        end = len(lines) + 1 if span.end is None else span.end + first
+        fences.append(Fence(span.info.lower(), start, end))
+        code.update(range(start, min(end, len(lines)) + 1))
     return fences, code

@@ -22,10 +22,9 @@ from urllib.parse import unquote
 from handbook.errors import ContentError
 from handbook.content.sources import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.content import scanner
+from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
 from handbook.lint.document import Document
 
-INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^\s()<>]*(?:\([^\s()]*\))?[^\s()<>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-REFERENCE = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 CHECKLIST_ID = re.compile(r"^\s*id\s*:\s*[\"']?([a-z0-9-]+)[\"']?\s*$")
 LANG_NAME = {"vi": ("bản tiếng Việt", "the Vietnamese site"), "en": ("bản tiếng Anh", "the English site")}
@@ -40,7 +39,7 @@ def anchors(doc: Document) -> set[str]:
     for _number, line in doc.data_fence_lines():
         match = CHECKLIST_ID.match(line)
         if match:  # the item box's anchor on the page (checklists.render)
-            found.add(f"ck-{match.group(1)}")
+            found.add(f"{CHECKLIST_ITEM_PREFIX}{match.group(1)}")
     doc.__dict__["_anchors"] = found
     return found
 
@@ -49,11 +48,11 @@ def links(doc: Document):
     """(line, is_image, target) for every link in the body (and checklist data)."""
     for number, line in list(doc.prose()) + list(doc.data_fence_lines()):
         if "](" in line:
-            for match in INLINE.finditer(line):
-                yield number, bool(match.group(1)), match.group(2)
-        match = REFERENCE.match(line)
-        if match and not match.group(1).startswith("^"):
-            yield number, False, match.group(2)
+            for match in scanner.INLINE_LINK.finditer(line):
+                yield number, bool(match.group("image")), match.group("target")
+        match = scanner.REFERENCE.match(line)
+        if match and not match.group("label").startswith("^"):
+            yield number, False, match.group("target")
 
 
 def _resolve(doc: Document, target: str) -> tuple[str | None, str | None] | None:

@@ -126,7 +126,7 @@ def citations_from(source: Source, page_type: str | None, lang: str,
         if item_prefix is not None and isinstance(item.get("id"), str):
             anchor = f"{item_prefix}{item['id']}"
         for entry in basis:
-            for match in scanner.LINK.finditer(str(entry)):
+            for match in scanner.links_in(str(entry)):
                 add("checklist", match.group("target"), start, label, anchor)
     return found
 

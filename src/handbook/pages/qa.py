@@ -58,7 +58,7 @@ def questions(source: Source) -> list[Question]:
             if in_basis:
                 plain = scanner.strip_code_spans(line.text)
                 basis += [scanner.Link(m.group("text"), m.group("target"), line.number, None)
-                          for m in scanner.LINK.finditer(plain)]
+                          for m in scanner.links_in(plain)]
         found.append(Question(text, head.anchor, head.line, tuple(basis)))
     return found
 

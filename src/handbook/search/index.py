@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from handbook.build.store import STORE
+from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
 import html
 import json
 import re
@@ -202,7 +203,7 @@ def _element_end(page_html: str, start: int) -> int:
     return len(page_html)
 
 
-def anchored_items(page_html: str, prefix: str = "ck-") -> list[tuple[str, str, str]]:
+def anchored_items(page_html: str, prefix: str = CHECKLIST_ITEM_PREFIX) -> list[tuple[str, str, str]]:
     """``(id, title, text)`` of the elements of ``page_html`` whose id starts
     with ``prefix`` (checklist items are ``id="ck-<id>"``). The title is the
     text of a descendant with class ``ck-item__requirement`` when there is
