@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from handbook.build import settings
 from handbook.errors import ContentError
 from handbook.content.frontmatter import field_line
+from handbook.content.inheritance import inherited_meta
 from handbook.content.sources import DEFAULT_LANGUAGE, Source, split_language
 
 TYPES = ("chapter", "regulation", "qa", "glossary", "index")
@@ -195,8 +196,7 @@ def check_source(source: Source, original: Source | None = None, inherited: bool
     errors: list[ContentError] = []
     today = today or settings.today()
     own = source.meta
-    meta = dict(original.meta) if original is not None else {}
-    meta.update(own)
+    meta = inherited_meta(original, own)
     expected = expected_type(source.base_uri)
     page_type = meta.get("type")
 
@@ -458,11 +458,3 @@ def check_reviews(source: Source, reviews: list, today: dt.date) -> list[Content
                             "Ghi tên văn bản, điều khoản hoặc tài liệu đã đối chiếu, đặt trong ngoặc kép.",
                             "Name the text, article or document compared, in quotes.")
     return errors
-
-
-def merged_meta(source: Source, sources_by_src_uri: dict[str, Source]) -> dict:
-    """A page's metadata with its Vietnamese original's fields as defaults."""
-    original = sources_by_src_uri.get(source.base_uri)
-    meta = dict(original.meta) if original is not None and original is not source else {}
-    meta.update(source.meta)
-    return meta

@@ -2,8 +2,13 @@
 
 Generators (checklists, indexes, editors' pages) need data from *all* pages
 before any page is rendered, and MkDocs renders pages one by one. So each
-capability collects from these parsed sources, not from rendered pages. Reads
-are cached on (size, mtime), because hooks run once per language build.
+capability collects from these parsed sources, not from rendered pages.
+
+``Source`` is the one model of a file: the build reads it strictly (a broken
+front matter or a file that is not UTF-8 stops it with file, line and fix),
+the linter leniently (the problem is kept on the source, and the body is
+still checked). Both ask ``read``, which keeps what it read by size and
+modification time (steps run once per language build; previews rebuild).
 """
 from __future__ import annotations
 
@@ -27,7 +32,9 @@ class Source:
     meta: dict
     body: str
     body_line: int  # line number, in the file, of the body's first line
-    text: str       # the whole file
+    text: str       # the whole file (line ends as MkDocs reads them: LF)
+    problem: ContentError | None = None  # what could not be read (lenient reads only)
+    first_cr: int | None = None          # line of the first CR: Windows line ends (the linter says so)
 
 
 def split_language(src_uri: str, languages=LANGUAGES, default=DEFAULT_LANGUAGE) -> tuple[str, str]:
@@ -43,33 +50,62 @@ def split_language(src_uri: str, languages=LANGUAGES, default=DEFAULT_LANGUAGE) 
 _READ = STORE.space("sources")
 
 
-def read(docs_dir: Path, file: Path, repo_root: Path | None = None) -> Source:
+def not_utf8(path: str, line: int) -> ContentError:
+    return ContentError(
+        path, line, "encoding",
+        "Tệp không được lưu bằng bảng mã UTF-8.", "The file is not saved as UTF-8.",
+        "Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.",
+        "Re-save the file with UTF-8 encoding.")
+
+
+def parse_text(path: str, text: str, src_uri: str | None = None) -> Source:
+    """A source from its text, leniently: malformed front matter is kept as
+    ``problem`` and the body starts after the block it could not read."""
+    first_cr = None
+    if "\r" in text:  # as MkDocs reads it (universal newlines)
+        first_cr = text[: text.index("\r")].count("\n") + 1
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lang, base_uri = split_language(src_uri) if src_uri else (DEFAULT_LANGUAGE, None)
+    try:
+        meta, body, body_line = frontmatter.split(text, path)
+        problem = None
+    except ContentError as exc:
+        meta, body_line, problem = {}, 1, exc
+        lines = text.split("\n")
+        if text.lstrip("\ufeff").startswith("---"):  # skip the unreadable block: the body is still checked
+            for number, line in enumerate(lines[1:], start=2):
+                if line.strip() in ("---", "..."):
+                    body_line = number + 1
+                    break
+        body = "\n".join(lines[body_line - 1:])
+    return Source(path, src_uri, base_uri, lang, meta if isinstance(meta, dict) else {}, body, body_line, text,
+                  problem, first_cr)
+
+
+def read(docs_dir: Path, file: Path, repo_root: Path | None = None, strict: bool = True) -> Source:
+    """The source of ``file``; ``strict``: what cannot be read raises it."""
     stat = file.stat()
     key = (stat.st_size, stat.st_mtime_ns)
     hit = _READ.get(file)
     if hit and hit[0] == key:
-        return hit[1]
-    src_uri = file.relative_to(docs_dir).as_posix()
-    root = repo_root or docs_dir.parent
-    try:
-        shown = file.relative_to(root).as_posix()
-    except ValueError:
-        shown = src_uri
-    raw = file.read_bytes()
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError(
-            shown, raw[: exc.start].count(b"\n") + 1, "encoding",
-            "Tệp không được lưu bằng bảng mã UTF-8.", "The file is not saved as UTF-8.",
-            "Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.",
-            "Re-save the file with UTF-8 encoding.") from None
-    if "\r" in text:  # as MkDocs reads it (universal newlines); the linter reports CRLF
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    meta, body, body_line = frontmatter.split(text, shown)
-    lang, base_uri = split_language(src_uri)
-    source = Source(shown, src_uri, base_uri, lang, meta, body, body_line, text)
-    _READ[file] = (key, source)
+        source = hit[1]
+    else:
+        src_uri = file.relative_to(docs_dir).as_posix()
+        root = repo_root or docs_dir.parent
+        try:
+            shown = file.relative_to(root).as_posix()
+        except ValueError:
+            shown = src_uri
+        raw = file.read_bytes()
+        try:
+            source = parse_text(shown, raw.decode("utf-8"), src_uri)
+        except UnicodeDecodeError as exc:
+            lang, base_uri = split_language(src_uri)
+            source = Source(shown, src_uri, base_uri, lang, {}, "", 1, "",
+                            not_utf8(shown, raw[: exc.start].count(b"\n") + 1))
+        _READ[file] = (key, source)
+    if strict and source.problem is not None:
+        raise source.problem
     return source
 
 

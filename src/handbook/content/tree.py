@@ -203,12 +203,20 @@ def _snippet_error(path: str, line: int, name: str, problem: str) -> ContentErro
         "Only files in includes/ can be inserted, named relative to it (e.g. --8<-- \"abbreviations.md\").")
 
 
-def line_ending_errors(path: str, raw: bytes) -> list[ContentError]:
-    """Windows (CRLF) or old Mac (CR) line ends: front matter and fences are
-    then not recognised, and diffs show every line changed."""
-    if b"\r" not in raw:
+def first_cr(data: bytes | str) -> int | None:
+    """The line of the first carriage return (CR) in a file, if any."""
+    cr = b"\r" if isinstance(data, bytes) else "\r"
+    if cr not in data:
+        return None
+    return data[: data.index(cr)].count(b"\n" if isinstance(data, bytes) else "\n") + 1
+
+
+def line_ending_errors(path: str, line: int | None) -> list[ContentError]:
+    """Windows (CRLF) or old Mac (CR) line ends, from ``line`` on: front
+    matter and fences would not be recognised, and diffs show every line
+    changed."""
+    if line is None:
         return []
-    line = raw[: raw.index(b"\r")].count(b"\n") + 1
     return [ContentError(
         path, line, "line-endings",
         "Tệp dùng ký tự xuống dòng kiểu Windows (CRLF): thông tin đầu trang và khối mã không được nhận ra.",

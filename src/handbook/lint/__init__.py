@@ -35,7 +35,7 @@ import dataclasses
 import functools
 from pathlib import Path
 
-from handbook.content import sources
+from handbook.content import sources, tree
 from handbook.build.cache import BuildCache, Table, code_version
 from handbook.build.store import STORE
 from handbook.errors import ContentError
@@ -105,7 +105,7 @@ def fix_text(text: str, terms: terminology.Terms | None = None, lang: str = "vi"
 # build runs once per language and `mkdocs serve` rebuilds on every save: only
 # changed files are parsed and checked again. ``key``: the text's key in the
 # build cache's table, for files the single-file rules checked.
-# path -> ((size, mtime_ns), Document, problems, key), kept across preview rebuilds
+# path -> (Source, Document, problems, key): what the rules found in the source read last
 _LINTED = STORE.space("lint")
 
 
@@ -141,42 +141,25 @@ def _checked(doc: Document, table: Table | None) -> tuple[list[ContentError], st
 
 def _load(file: Path, docs_dir: Path, root: Path,
           table: Table | None = None) -> tuple[Document, list[ContentError]]:
-    stat = file.stat()
-    stamp = (stat.st_size, stat.st_mtime_ns)
+    """A file's document and what the single-file rules find in it. The file
+    is read once for the build and the linter alike (``sources.read``, by
+    size and modification time); what the rules found is kept for that same
+    source (and, between builds, in the build cache by the text)."""
+    source = sources.read(docs_dir, file, root, strict=False)
     hit = _LINTED.get(file)
-    if hit and hit[0] == stamp:
+    if hit and hit[0] is source:
         if table is not None and hit[3] is not None:  # the table saved after this build keeps it
             table.get(hit[3], lambda: _as_json(hit[2]))
         return hit[1], hit[2]
-    try:
-        shown = file.relative_to(root).as_posix()
-    except ValueError:
-        shown = file.as_posix()
-    src_uri = file.relative_to(docs_dir).as_posix()
-    raw = file.read_bytes()
+    doc = Document.of(source)
     key = None
-    line_ends = files.raw_checks(shown, raw)
-    try:
-        text = raw.decode("utf-8")
-        if line_ends:  # read as the build reads it: front matter and fences are found
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        doc = Document.parse(shown, "", src_uri)
-        problems = [unicode.not_utf8(shown, line)]
-        doc.meta_error = problems[0]  # unreadable: no schema or link checks
+    if source.problem is not None and source.problem.rule == "encoding":
+        problems = [source.problem]  # unreadable: no other check
     else:
-        parsed = None
-        try:  # the front matter as every other hook sees it (parsed once per build)
-            source = sources.read(docs_dir, file, root)
-            if source.text == text:
-                parsed = (source.meta, source.body_line)
-        except (ContentError, OSError, UnicodeDecodeError):
-            pass  # Document.parse reports it
-        doc = Document.parse(shown, text, src_uri, parsed)
         problems, key = _checked(doc, table)
-        problems = line_ends + problems
-    _LINTED[file] = (stamp, doc, problems, key)
+        if source.first_cr is not None:  # read as the build reads it; said once
+            problems = tree.line_ending_errors(source.path, source.first_cr) + problems
+    _LINTED[file] = (source, doc, problems, key)
     return doc, problems
 
 

@@ -25,14 +25,9 @@ _URL = re.compile(r"^Basis link '([^']*)'")
 
 
 def _source(doc: Document) -> Source:
-    """The document as the build reads it (kept on the document: the per-file
-    cache keeps documents, so an unchanged site reuses the collector's result)."""
-    source = doc.__dict__.get("_source")
-    if source is None:
-        source = Source(doc.path, doc.src_uri, doc.base_uri, doc.lang, doc.meta,
-                        doc.body_text, doc.body_line, doc.text)
-        doc.__dict__["_source"] = source
-    return source
+    """The document's source: the very object the build reads, so the
+    collector's result for an unchanged site is shared with the build."""
+    return doc.source
 
 
 def check_site(documents: list[Document], link_problems: list[ContentError] = ()) -> list[ContentError]:

@@ -1,13 +1,13 @@
-"""One Markdown file as the rules see it: lines, front matter, code regions."""
+"""One Markdown file as the rules see it: a ``Source`` (the one model of a
+file, handbook.content.sources) with its lines and code regions."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from handbook.content import frontmatter as fm
-from handbook.content import scanner
+from handbook.content import scanner, sources
+from handbook.content.sources import Source
 from handbook.errors import ContentError
-from handbook.content.sources import split_language
 
 INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # Fences whose content is data an editor writes (links in it still count).
@@ -34,33 +34,23 @@ class Document:
     code_lines: frozenset = frozenset()   # lines inside (or opening/closing) fences
     lang: str = "vi"
     base_uri: str | None = None
+    source: Source | None = None          # the file the document was made from
 
     @classmethod
-    def parse(cls, path: str, text: str, src_uri: str | None = None,
-              parsed: tuple[dict, int] | None = None) -> "Document":
-        """``parsed``: (meta, body_line) already read by handbook.sources (shared cache)."""
-        lines = text.split("\n")
+    def of(cls, source: Source) -> "Document":
+        """The rules' view of a source (read leniently: a front matter that
+        could not be read is its ``problem``, and the body is still checked)."""
+        lines = source.text.split("\n")
         if lines and lines[-1] == "":
             lines.pop()
-        lines = [l[:-1] if l.endswith("\r") else l for l in lines]
-        meta_error = None
-        try:
-            if parsed is not None:
-                meta, body_line = parsed
-            else:
-                meta, _body, body_line = fm.split(text, path)
-        except ContentError as exc:
-            meta, body_line, meta_error = {}, 1, exc
-            # Skip the unparsable block so body rules still run.
-            if text.lstrip("\ufeff").startswith("---"):
-                for number, line in enumerate(lines[1:], start=2):
-                    if line.strip() in ("---", "..."):
-                        body_line = number + 1
-                        break
-        fences, code = _fences(lines, body_line)
-        lang, base_uri = split_language(src_uri) if src_uri else ("vi", None)
-        return cls(path, src_uri, text, lines, meta if isinstance(meta, dict) else {}, body_line,
-                   meta_error, fences, frozenset(code), lang, base_uri)
+        fences, code = _fences(lines, source.body_line)
+        return cls(source.path, source.src_uri, source.text, lines, source.meta, source.body_line,
+                   source.problem, fences, frozenset(code), source.lang, source.base_uri, source)
+
+    @classmethod
+    def parse(cls, path: str, text: str, src_uri: str | None = None) -> "Document":
+        """A document from text (tests, snippets, texts not read from docs/)."""
+        return cls.of(sources.parse_text(path, text, src_uri))
 
     @property
     def body_text(self) -> str:

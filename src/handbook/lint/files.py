@@ -36,7 +36,7 @@ def snippet_checks(doc: Document, root: Path) -> list[ContentError]:
 
 
 def raw_checks(path: str, raw: bytes) -> list[ContentError]:
-    return tree.line_ending_errors(path, raw)
+    return tree.line_ending_errors(path, tree.first_cr(raw))
 
 
 def tree_checks(root: Path, docs_dir: Path) -> list[ContentError]:
@@ -68,7 +68,7 @@ def include_documents(root: Path) -> list[tuple[Document, list[ContentError]]]:
         try:
             text = raw.decode("utf-8").replace("\r\n", "\n")
         except UnicodeDecodeError as exc:
-            from handbook.lint.unicode import not_utf8
+            from handbook.content.sources import not_utf8
             documents.append((Document.parse(shown, ""), [not_utf8(shown, raw[:exc.start].count(b"\n") + 1)]))
             continue
         documents.append((Document.parse(shown, text), raw_checks(shown, raw)))
@@ -101,7 +101,7 @@ def data_checks(root: Path) -> list[ContentError]:
             text = file.read_bytes().decode("utf-8")
             data = yamltext.load(text)
         except UnicodeDecodeError as exc:
-            from handbook.lint.unicode import not_utf8
+            from handbook.content.sources import not_utf8
             problems.append(not_utf8(shown, 1))
             continue
         except yaml.YAMLError as exc:

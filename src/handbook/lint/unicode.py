@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from handbook.content.sources import not_utf8  # noqa: F401  (the rule's message)
 from handbook.errors import ContentError
 from handbook.lint.document import Document
 
@@ -56,14 +57,6 @@ def _context(line: str, index: int, width: int = 12) -> str:
     snippet = line[start:index + width]
     return "".join(ch if ch.isprintable() and ch not in ZERO_WIDTH and ch not in NO_BREAK else "·"
                    for ch in snippet).strip()
-
-
-def not_utf8(path: str, line: int) -> ContentError:
-    return _err(path, line, "encoding",
-                "Tệp không được lưu bằng bảng mã UTF-8.",
-                "The file is not saved as UTF-8.",
-                "Mở tệp trong trình soạn thảo và lưu lại với bảng mã UTF-8.",
-                "Re-save the file with UTF-8 encoding.")
 
 
 def check(doc: Document) -> list[ContentError]:
