@@ -135,10 +135,6 @@ def without_tracebacks(output: str) -> tuple[str, bool]:
 
 # ---- child processes and staging folders -----------------------------------
 
-_children: list[subprocess.Popen] = []
-_staging: list[Path] = []
-
-
 # Runs MkDocs in a child that ends when this script ends, even when this
 # script is killed (Linux PR_SET_PDEATHSIG); set by the child itself, as
 # preexec_fn is unsafe while threads start other children.
@@ -153,36 +149,6 @@ _CHILD = (
     "sys.argv[0] = 'mkdocs'\n"
     "runpy.run_module('mkdocs', run_name='__main__')\n"
 )
-
-
-def _stop_children() -> None:
-    for proc in _children:
-        if proc.poll() is None:
-            try:
-                os.killpg(proc.pid, signal.SIGTERM)
-            except (ProcessLookupError, PermissionError):
-                pass
-    for proc in _children:
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            try:
-                os.killpg(proc.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-
-
-def _remove_staging() -> None:
-    for folder in _staging:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _on_signal(number, _frame):
-    _stop_children()
-    _remove_staging()
-    print(f"\nBản dựng bị dừng (tín hiệu {number}); site cũ được giữ nguyên. "
-          f"Build interrupted (signal {number}); the previous site is untouched.", file=sys.stderr)
-    os._exit(128 + number)
 
 
 def _alive(pid: int) -> bool:
@@ -208,36 +174,70 @@ def remove_leftovers(target: Path) -> list[Path]:
     return removed
 
 
-def _new_staging(parent: Path, name: str, tag: str = "") -> Path:
-    """A private folder ``.<name>.building-<pid>-<tag>...`` next to the target."""
-    folder = Path(tempfile.mkdtemp(prefix=f".{name}{STAGING_MARK}{os.getpid()}-{tag}", dir=parent))
-    _staging.append(folder)
-    return folder
+class Run:
+    """One run of this script: the builds it started and the staging folders
+    it made, so an interrupted run can stop the one and remove the other."""
 
+    def __init__(self):
+        self.children: list[subprocess.Popen] = []
+        self.staging: list[Path] = []
 
-def _run(command: list[str], env: dict, stream: bool = True, cwd: Path | None = None) -> tuple[int, str]:
-    """Run one ``mkdocs build``; its output is echoed (live, or at the end),
-    tracebacks left out."""
-    if command[1:3] == ["-m", "mkdocs"]:
-        command = [command[0], "-c", _CHILD, str(os.getpid()), *command[3:]]
-    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
-                            start_new_session=True)
-    _children.append(proc)
-    lines = []
-    in_traceback = False
-    for line in proc.stdout:
-        lines.append(line)
-        if stream:
-            if line.startswith("Traceback (most recent call last)"):
-                in_traceback = True
-                sys.stdout.write("  (chi tiết kỹ thuật / technical detail: .cache/handbook/last-build.log)\n")
-            elif in_traceback and not line.startswith((" ", "\t")):
-                in_traceback = False
-                continue  # the exception's own line: said in words at the end
-            if not in_traceback:
-                sys.stdout.write(line)
-    return proc.wait(), "".join(lines)
+    def stop_children(self) -> None:
+        for proc in self.children:
+            if proc.poll() is None:
+                try:
+                    os.killpg(proc.pid, signal.SIGTERM)
+                except (ProcessLookupError, PermissionError):
+                    pass
+        for proc in self.children:
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                try:
+                    os.killpg(proc.pid, signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+
+    def remove_staging(self) -> None:
+        for folder in self.staging:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def on_signal(self, number, _frame):
+        self.stop_children()
+        self.remove_staging()
+        print(f"\nBản dựng bị dừng (tín hiệu {number}); site cũ được giữ nguyên. "
+              f"Build interrupted (signal {number}); the previous site is untouched.", file=sys.stderr)
+        os._exit(128 + number)
+
+    def new_staging(self, parent: Path, name: str, tag: str = "") -> Path:
+        """A private folder ``.<name>.building-<pid>-<tag>...`` next to the target."""
+        folder = Path(tempfile.mkdtemp(prefix=f".{name}{STAGING_MARK}{os.getpid()}-{tag}", dir=parent))
+        self.staging.append(folder)
+        return folder
+
+    def mkdocs(self, command: list[str], env: dict, stream: bool = True, cwd: Path | None = None) -> tuple[int, str]:
+        """Run one ``mkdocs build``; its output is echoed (live, or at the
+        end), tracebacks left out."""
+        if command[1:3] == ["-m", "mkdocs"]:
+            command = [command[0], "-c", _CHILD, str(os.getpid()), *command[3:]]
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, encoding="utf-8", errors="replace",
+                                start_new_session=True)
+        self.children.append(proc)
+        lines = []
+        in_traceback = False
+        for line in proc.stdout:
+            lines.append(line)
+            if stream:
+                if line.startswith("Traceback (most recent call last)"):
+                    in_traceback = True
+                    sys.stdout.write("  (chi tiết kỹ thuật / technical detail: .cache/handbook/last-build.log)\n")
+                elif in_traceback and not line.startswith((" ", "\t")):
+                    in_traceback = False
+                    continue  # the exception's own line: said in words at the end
+                if not in_traceback:
+                    sys.stdout.write(line)
+        return proc.wait(), "".join(lines)
 
 
 def _languages(jobs: int) -> list[str]:
@@ -261,7 +261,7 @@ def _merge_outputs(outputs: dict[str, str]) -> str:
     return "".join(lines)
 
 
-def build_in_parallel(command: list[str], env: dict, staging: Path, languages: list[str],
+def build_in_parallel(run: Run, command: list[str], env: dict, staging: Path, languages: list[str],
                       jobs: int, cache: BuildCache | None = None, target_name: str = "site",
                       project: Path | None = None) -> tuple[int, str]:
     """One ``mkdocs build`` per language, ``jobs`` at a time, joined into ``staging``.
@@ -272,13 +272,13 @@ def build_in_parallel(command: list[str], env: dict, staging: Path, languages: l
     """
     from concurrent.futures import ThreadPoolExecutor
 
-    folders = {lang: staging if lang == DEFAULT_LANGUAGE else _new_staging(staging.parent, target_name, f"{lang}-")
+    folders = {lang: staging if lang == DEFAULT_LANGUAGE else run.new_staging(staging.parent, target_name, f"{lang}-")
                for lang in languages}
 
     def one(lang):
         lang_env = dict(env, **{settings.LANGUAGE_VARIABLE: lang})
         lang_command = [*command, "--site-dir", str(folders[lang])]
-        return _run(lang_command, lang_env, stream=False, cwd=project)
+        return run.mkdocs(lang_command, lang_env, stream=False, cwd=project)
 
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -346,8 +346,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("mkdocs_args", nargs="*", help="extra arguments for 'mkdocs build'")
     args = parser.parse_args(argv)
     logging.basicConfig(format="INFO    -  %(message)s", level=logging.INFO, stream=sys.stdout)
+    run = Run()
     for name in ("SIGINT", "SIGTERM", "SIGHUP"):
-        signal.signal(getattr(signal, name), _on_signal)
+        signal.signal(getattr(signal, name), run.on_signal)
 
     target = Path(args.out).resolve()
     config = Path(args.config).resolve()
@@ -360,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
                 report = "KIỂM TRA NỘI DUNG (make lint) — CONTENT LINT\n" + lint.format_report(problems)
                 print(report)
                 return _fail(target, report)
-        staging = _new_staging(target.parent, target.name)
+        staging = run.new_staging(target.parent, target.name)
     except OSError as exc:
         return _fail(target, f"{exc}\n[Errno {exc.errno}]" if exc.errno == errno.ENOSPC else str(exc))
     # mkdtemp makes a private (0700) folder; the site must be readable by the
@@ -379,30 +380,30 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if languages:
             cache = BuildCache.for_project(config.parent)  # .cache/ next to mkdocs.yml (HANDBOOK_CACHE)
-            code, output = build_in_parallel(command, env, staging, languages, min(args.jobs, len(languages)),
+            code, output = build_in_parallel(run, command, env, staging, languages, min(args.jobs, len(languages)),
                                              cache, target.name, config.parent)
         else:
-            code, output = _run([*command, "--site-dir", str(staging)], env, cwd=config.parent)
+            code, output = run.mkdocs([*command, "--site-dir", str(staging)], env, cwd=config.parent)
     except ContentErrors as exc:
-        _remove_staging()
+        run.remove_staging()
         print(str(exc))
         return _fail(target, "CONTENT LINT\n" + str(exc))
     except OSError as exc:
-        _remove_staging()
+        run.remove_staging()
         return _fail(target, output + f"\n{exc}", log_file=_write_log(config.parent, output + f"\n{exc!r}"))
     except BaseException:
-        _stop_children()
-        _remove_staging()
+        run.stop_children()
+        run.remove_staging()
         raise
     if code != 0:
-        _remove_staging()
+        run.remove_staging()
         return _fail(target, output, code, _write_log(config.parent, output))
     try:
         swap_in(staging, target)
     except OSError as exc:
-        _remove_staging()
+        run.remove_staging()
         return _fail(target, f"{exc}\n[Errno {exc.errno}]")
-    _staging.remove(staging)
+    run.staging.remove(staging)
     mode = f"{len(languages)} languages in parallel" if languages else "one process"
     print(f"Site built in {time.monotonic() - started:.1f} s ({mode}) -> {target}")
     return 0

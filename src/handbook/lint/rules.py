@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 
 @dataclass(frozen=True)
@@ -13,11 +14,11 @@ class Rule:
     summary_en: str
 
 
-RULES: dict[str, Rule] = {}
+_RULES: dict[str, Rule] = {}
 
 
 def _rule(name, family, fixable, vi, en):
-    RULES[name] = Rule(name, family, fixable, vi, en)
+    _RULES[name] = Rule(name, family, fixable, vi, en)
 
 
 _rule("encoding", "unicode", False, "Tệp không phải UTF-8", "File is not UTF-8")
@@ -103,3 +104,6 @@ _rule("terminology-data", "terminology", False, "Danh sách thuật ngữ (data/
       "Malformed terminology list (data/terminology.yml)")
 _rule("nav", "files", False, "Trang ngoài mục lục, hoặc mục lục trỏ tới trang không có",
       "Page missing from the navigation, or navigation naming a missing page")
+
+# The rules, read-only once listed.
+RULES = MappingProxyType(_RULES)
