@@ -112,7 +112,9 @@ class Build:
     def shown(self, path: str | Path) -> str:
         """A file as editors see it: relative to the project."""
         path = Path(path)
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate in (path, path.resolve()):  # resolving is a system call: only when needed
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
