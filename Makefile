@@ -11,13 +11,14 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-build system-test serve build pdf test bench clean lint fix lock
+.PHONY: help install install-test system-build system-test serve build pdf test test-unit bench clean lint fix lock
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
 	@echo "make build   dựng site/ (nghiêm ngặt, thay site/ cũ chỉ khi thành công), kèm bản PDF"
 	@echo "make pdf     dựng site/ và chắc chắn có bản PDF của mỗi ngôn ngữ"
 	@echo "make test    chạy toàn bộ kiểm thử"
+	@echo "make test-unit  chỉ chạy kiểm thử đơn vị (tests/unit, dưới một phút; không dựng site, không trình duyệt)"
 	@echo "make lint    kiểm tra nội dung (liệt kê mọi lỗi: tệp:dòng, quy tắc, cách sửa)"
 	@echo "make fix     sửa tự động các lỗi an toàn (NFC, ký tự lạ, vị trí dấu thanh)"
 	@echo "make bench   đo tốc độ dựng (BENCH_PAGES=1000 cho bộ lớn)"
@@ -75,8 +76,14 @@ pdf: install system-build
 	HANDBOOK_PDF=1 $(PY) tools/build.py
 	@ls -l site/*.pdf
 
+# Every test: tests/unit, tests/site (the built site, nginx, the bench) and
+# tests/browser (Chromium); see pytest.ini.
 test: install-test system-test lint
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The unit tests only: no build of the site, no browser, no server (seconds).
+test-unit: install-test
+	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
 # Content checks (tools/lint.py over hooks/handbook/lint/): every problem at once.
 lint: install

@@ -1,6 +1,8 @@
 """Shared helpers for the checklist tests: the fixture pages (tests/fixtures/
-checklists/docs/thu-nghiem/) added to a copy of the project, so generated
-checklists and downloads are tested on known items whatever the content holds."""
+checklists/docs/thu-nghiem/), read as sources (fixtures ``checklist_sources``
+and ``checklist_collection`` in conftest.py) or added to a copy of the project
+(``checklist_site``), so items, generated checklists and downloads are tested
+on known items whatever the content holds."""
 from __future__ import annotations
 
 import shutil
@@ -10,6 +12,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "checklists"
 FIXTURE_DOCS = FIXTURES / "docs"
 FIXTURE_PAGES = ("thu-nghiem/luat.md", "thu-nghiem/cong-khai.md", "thu-nghiem/hoi-nghi.md",
                  "thu-nghiem/trach-nhiem.md")
+# Every item the fixture pages declare, in the order of the pages above.
+ALL_IDS = ["fx-cong-khai-ke-hoach", "fx-cong-khai-dung-han", "fx-cong-khai-hang-thang", "fx-hoi-nghi-to-chuc",
+           "fx-hoi-nghi-so-ket", "fx-ban-chi-dao-kiem-tra", "fx-tra-loi-kien-nghi", "fx-bau-ban-ttnd", "fx-quy-che"]
 
 
 def add_fixture_pages(project: Path) -> Path:

@@ -1,5 +1,16 @@
-"""Shared fixtures: the site is built once per test session, served once, and
-one Chromium instance drives every browser test."""
+"""Shared fixtures and helpers: the site is built once per test session,
+served once, and one Chromium instance drives every browser test.
+
+Where a test lives says what it needs (see README, "Tests"):
+
+* tests/unit/<capability>/ — no build of the site, no browser, no server:
+  plain functions on fixtures (tests/fixtures/) and the repository's files;
+* tests/site/ — the built site, builds of project copies, nginx,
+  ``mkdocs serve``, the bench (marker ``site``);
+* tests/browser/ — Chromium driven by Playwright (marker ``browser``).
+
+The markers are given here by path, and a test that asks for a fixture its
+folder does not allow stops the run, so `make test-unit` stays fast."""
 from __future__ import annotations
 
 import contextlib
@@ -19,6 +30,7 @@ import pytest
 from handbook.publish import nginx
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 NGINX = os.environ.get("NGINX", "/usr/sbin/nginx")
 # Files and folders a build needs; copied for tests that break content on purpose.
@@ -71,15 +83,24 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """``folder`` over HTTP on a free loopback port (plain static server);
+    yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def site_url(site) -> str:
     """The built site over HTTP on a free loopback port (plain static server)."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(site) as url:
+        yield url
 
 
 def _free_port() -> int:
@@ -242,8 +263,141 @@ def checklist_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def checklist_site_url(checklist_site) -> str:
     """``checklist_site`` over HTTP on a free loopback port."""
-    handler = functools.partial(_QuietHandler, directory=str(checklist_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serving(checklist_site) as url:
+        yield url
+
+
+# ---- the printable handbook's sample page (tests/site/test_pdf.py, tests/browser/test_print.py)
+
+def pdf_sample_project(dest: Path) -> Path:
+    """A copy of the project with the sample page holding every printable
+    construct (tests/fixtures/pdf/mau-in.md) first in its nav."""
+    copy_project(dest)
+    for sample in (FIXTURES / "pdf").glob("mau-in*.md"):
+        shutil.copy2(sample, dest / "docs" / sample.name)
+    config = dest / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nnav:\n" in text
+    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Mẫu in: mau-in.md\n", 1), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def pdf_sample_site(tmp_path_factory) -> Path:
+    """``pdf_sample_project`` built once, PDFs included."""
+    project = pdf_sample_project(tmp_path_factory.mktemp("pdf-sample"))
+    out = project / "site"
+    result = run_build(project, out, pdf=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pdf_sample_url(pdf_sample_site) -> str:
+    """``pdf_sample_site`` over HTTP on a free loopback port."""
+    with serving(pdf_sample_site) as url:
+        yield url
+
+
+# ---- checklists on known items (tests/fixtures/checklists/) without a build
+
+@pytest.fixture(scope="session")
+def checklist_sources():
+    """The checklist fixture pages read as sources."""
+    from checklist_fixtures import FIXTURE_DOCS
+    from handbook.content import sources
+
+    return sources.load(FIXTURE_DOCS)
+
+
+@pytest.fixture(scope="session")
+def checklist_collection(checklist_sources):
+    """Every item of the checklist fixture pages, in their nav order."""
+    from checklist_fixtures import FIXTURE_PAGES
+    from handbook.checklists import collect
+
+    return collect(checklist_sources, list(FIXTURE_PAGES))
+
+
+# ---- helpers several test files share
+
+def shipped_sources():
+    """The shipped content (docs/) read as sources."""
+    from handbook.content import sources
+
+    return sources.load(ROOT / "docs", ROOT)
+
+
+def shipped_originals(kind: str):
+    """The Vietnamese sources of the shipped pages of one type (front matter ``type``)."""
+    return [s for s in shipped_sources() if s.lang == "vi" and s.meta.get("type") == kind]
+
+
+CONTENT_SITE = FIXTURES / "content" / "site"
+
+
+def content_fixture_sources():
+    """The small fixture site (tests/fixtures/content/site/) read as sources."""
+    from handbook.content import sources
+
+    return sources.load(CONTENT_SITE / "docs", CONTENT_SITE)
+
+
+def soup(path: Path):
+    """A built page, parsed."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def checklist_pages(site: Path) -> list[str]:
+    """URL paths of the built pages whose HTML carries the interactive
+    checklist (checklists.js enhances ``.ck-checklist``)."""
+    found = []
+    for page in sorted((site / "bang-kiem").rglob("index.html")):
+        if 'class="ck-checklist' in page.read_text(encoding="utf-8"):
+            found.append("/" + page.parent.relative_to(site).as_posix() + "/")
+    return found
+
+
+def deploy(base: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    """tools/deploy.sh with its releases under ``base``."""
+    environment = dict(os.environ, CAM_NANG_BASE=str(base))
+    environment.update(env)
+    return subprocess.run(["bash", str(ROOT / "tools" / "deploy.sh"), *args], env=environment,
+                          capture_output=True, text=True)
+
+
+# ---- where a test lives says what it may use ------------------------------------
+
+# Fixtures that build the site, serve it or drive a browser: never in tests/unit.
+BUILT = {"site", "site_url", "nginx_url", "checklist_site", "checklist_site_url", "pdf_sample_site",
+         "pdf_sample_url", "project_copy"}
+BROWSER = {"browser", "page_factory"}
+CAPABILITIES = ("build", "content", "pages", "editorial", "checklists", "search", "publish", "lint")
+
+
+def _kind(path: Path) -> str | None:
+    """unit, site or browser, from where the test file lies; None elsewhere."""
+    parts = path.relative_to(ROOT / "tests").parts
+    if parts[0] == "unit":
+        return "unit" if len(parts) == 3 and parts[1] in CAPABILITIES else None
+    return parts[0] if len(parts) == 2 and parts[0] in ("site", "browser") else None
+
+
+def pytest_collection_modifyitems(config, items):
+    misplaced = []
+    for item in items:
+        kind = _kind(Path(item.path))
+        used = set(item.fixturenames)
+        if kind is None:
+            misplaced.append(f"{item.nodeid}: put tests in tests/unit/<capability>/, tests/site/ or tests/browser/")
+        elif kind == "unit" and used & (BUILT | BROWSER):
+            misplaced.append(f"{item.nodeid}: uses {sorted(used & (BUILT | BROWSER))}, so it belongs in "
+                             "tests/site/ or tests/browser/")
+        elif kind == "site" and used & BROWSER:
+            misplaced.append(f"{item.nodeid}: drives the browser, so it belongs in tests/browser/")
+        elif kind in ("site", "browser"):
+            item.add_marker(getattr(pytest.mark, kind))
+    if misplaced:
+        raise pytest.UsageError("tests in the wrong folder:\n" + "\n".join(misplaced))

@@ -4,13 +4,10 @@ serious or critical violation; and the site works from the keyboard alone."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
-
-pytestmark = pytest.mark.browser
+from conftest import ROOT, checklist_pages
 
 BLOCKING = {"serious", "critical"}
 # WCAG 2.0/2.1 A and AA, plus axe's best practices (landmarks, headings...).
@@ -143,8 +140,6 @@ def test_focus_is_visible_on_links(nginx_url, page_factory):
 def test_keyboard_ticks_a_checklist_item(site, nginx_url, page_factory):
     """Skip link, then Tab to the first result choice of a checklist; Space
     marks it, and the mark is kept."""
-    from test_e2e import checklist_pages
-
     pages = checklist_pages(site)
     assert pages, "no page of the build has an interactive checklist"
     page, watch = page_factory(nginx_url)

@@ -7,7 +7,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
 
 INSPECTION = "/bang-kiem/kiem-tra/"
 KEY = "handbook.checklist.v1.inspection"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.browser
+from conftest import checklist_pages
+from served import assert_security_headers, fetch
 
 
 def site_pages(site: Path) -> list[str]:
@@ -107,16 +108,6 @@ def test_language_switch_works_under_the_policy(nginx_url, page_factory):
 # ---------------------------------------------------------------- checklists
 
 
-def checklist_pages(site: Path) -> list[str]:
-    """Pages whose HTML carries the interactive checklist (teammate's
-    checklists.js enhances ``.ck-checklist``)."""
-    found = []
-    for page in sorted((site / "bang-kiem").rglob("index.html")):
-        if 'class="ck-checklist' in page.read_text(encoding="utf-8"):
-            found.append("/" + page.parent.relative_to(site).as_posix() + "/")
-    return found
-
-
 def test_checklist_marks_survive_a_reload_under_the_policy(site, nginx_url, page_factory):
     pages = checklist_pages(site)
     assert pages, "no page of the build has an interactive checklist"
@@ -138,8 +129,6 @@ def test_checklist_marks_survive_a_reload_under_the_policy(site, nginx_url, page
 
 @pytest.mark.parametrize("path", ["/", "/en/"])
 def test_pdf_download_works_under_the_policy(nginx_url, page_factory, path):
-    from test_nginx import assert_security_headers, fetch
-
     page, watch = page_factory(nginx_url)
     page.goto(nginx_url + path, wait_until="networkidle")
     link = page.locator("a[href$='.pdf'][download]").first

@@ -1,8 +1,6 @@
 """The home page in both languages loads cleanly in a real Chromium."""
 import pytest
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize(("path", "lang", "title_part"), [("/", "vi", "Cẩm nang"), ("/en/", "en", "Handbook")])
 def test_home_page_loads_without_errors(site_url, page_factory, path, lang, title_part):

@@ -6,17 +6,15 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from conftest import ROOT
 from handbook.search.index import fold, tone_key
-from test_search import FOLDING_TABLE, TONE_PLACEMENT_PAIRS
+from search_fixtures import FOLDING_TABLE, TONE_PLACEMENT_PAIRS, fixture_pages
 
-pytestmark = pytest.mark.browser
-
-WORKER = Path(__file__).resolve().parent.parent / "src" / "handbook" / "search" / "worker.js"
+WORKER = ROOT / "src" / "handbook" / "search" / "worker.js"
 NO_RESULTS = {"/": "Không tìm thấy tài liệu liên quan", "/en/": "No matching documents"}
 WAIT = 20_000  # ms; the test machine is shared and often loaded
 
@@ -236,7 +234,7 @@ def test_worker_marks_matched_words_and_reports_missing_ones(worker_page):
 
 def _first_question(page_source: str) -> str:
     from handbook.content import frontmatter
-    path = Path(__file__).resolve().parent.parent / "docs" / page_source
+    path = ROOT / "docs" / page_source
     _, body, _ = frontmatter.split(path.read_text(encoding="utf-8"), str(path))
     return re.search(r"^## (.+\?)\s*$", body, re.M).group(1)
 
@@ -255,9 +253,8 @@ def test_question_typed_without_accents_leads_to_its_answer(site_url, search_pag
 
 
 def test_checklist_item_is_a_result_of_its_own(worker_page):
-    from test_search import _fixture_pages
     from handbook.search.index import build_index
-    docs = build_index(_fixture_pages("vi"), "vi")["docs"]
+    docs = build_index(fixture_pages("vi"), "vi")["docs"]
     ranked = worker_page.evaluate("""([docs, query]) => {
         const index = new HandbookSearch.HandbookIndex(docs)
         return index.search(query).items.flat().sort((a, b) => b.score - a.score).map(i => i.location)

@@ -1,15 +1,9 @@
 """What readers see in Chromium: the unverified box looks unlike any other
 admonition and is legible; status badges are legible text, not colour alone."""
 import re
-from pathlib import Path
 
-import pytest
-
-from handbook.content import sources
+from conftest import shipped_sources
 from handbook.editorial import verification
-
-pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def rgb(css: str) -> tuple[float, ...]:
@@ -30,7 +24,7 @@ def contrast(a, b) -> float:
 
 
 def page_with_statement_mark() -> str:
-    marks = [m for m in verification.find_unverified(sources.load(ROOT / "docs", ROOT))
+    marks = [m for m in verification.find_unverified(shipped_sources())
              if m.kind == "statement" and m.lang == "vi"]
     assert marks, "no '!!! unverified' statement in the content to look at"
     base = marks[0].base_uri[:-3]

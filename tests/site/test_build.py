@@ -1,5 +1,6 @@
 """`make build` is strict and atomic: bad input fails with the file named, and
-the previous site stays intact."""
+the previous site stays intact; the build lists every lint and front-matter
+problem of the content at once."""
 import os
 import re
 import subprocess
@@ -8,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_build
-from handbook.build import languages
-from handbook.errors import ContentError
+from conftest import run_build
+from handbook.content import frontmatter
 
 
 @pytest.fixture
@@ -138,18 +138,41 @@ def test_parallel_build_failure_names_the_file_once_and_keeps_the_site(good_site
     assert output.count(warning) == 1, "both languages' builds reported the same problem"
 
 
-def test_build_language_must_be_one_of_the_site(monkeypatch):
-    from handbook.build import settings
+# ---- every problem of the content, listed by the build -------------------------
 
-    assert settings.language({}) is None
-    assert settings.language({"HANDBOOK_LANGUAGE": "en"}) == "en"
-    with pytest.raises(ContentError, match="HANDBOOK_LANGUAGE='fr'"):
-        settings.language({"HANDBOOK_LANGUAGE": "fr"})
+def test_build_fails_with_every_lint_problem(project_copy):
+    page = project_copy / "docs" / "cam-nang" / "cong-khai.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nTổ hoà giải.\n\n<script>x()</script>\n",
+                    encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/cam-nang/cong-khai.md" in output
+    assert "[tone-placement]" in output and "[html-script]" in output
+    assert page.read_text(encoding="utf-8").count("hoà") == 1  # the build never rewrites
 
 
-def test_joined_sitemap_adds_the_other_language_once():
-    vi = "<urlset>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
-    en = "<urlset>\n    <url>\n        <loc>en/a/</loc>\n    </url>\n    <url>\n        <loc>a/</loc>\n    </url>\n</urlset>"
-    joined = languages.join_sitemaps(vi, en)
-    assert re.findall(r"<loc>(.*?)</loc>", joined) == ["a/", "en/a/"]
-    assert joined.endswith("</urlset>")
+def drop_reviews(text: str) -> str:
+    """A page's front matter without its reviews (the shipped pages may have some)."""
+    head, sep, body = text.partition("\n---\n")
+    return re.sub(r"\nreviews:.*?(?=\n\S|\Z)", "", head, flags=re.S) + sep + body
+
+
+def test_build_fails_listing_every_front_matter_problem(project_copy):
+    chapter = project_copy / "docs" / "cam-nang" / "cong-khai.md"
+    text = chapter.read_text(encoding="utf-8")
+    text = drop_reviews(text).replace("---\n", "---\nreviews:\n  - date: 30/11/2026\n    by: Vụ 12\n"
+                                      "    sources: [\"Luật 10/2022/QH15, Điều 46\"]\n    checked: \"Thời hạn.\"\n"
+                                      "last_reviewed: 2026-11-30\n", 1)
+    text = text.replace("owner: Tổ Thư ký Ban Chỉ đạo\n", "", 1)
+    chapter.write_text(text, encoding="utf-8")
+    glossary = project_copy / "docs" / "thuat-ngu.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace("type: glossary\n", "", 1), encoding="utf-8")
+    result = run_build(project_copy, project_copy / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    line = frontmatter.field_line(text, "last_reviewed")
+    for expected in ("docs/cam-nang/cong-khai.md:3:", "YYYY-MM-DD", "NĂM-THÁNG-NGÀY",
+                     f"docs/cam-nang/cong-khai.md:{line}:", "'last_reviewed'", "reviews:",
+                     "docs/cam-nang/cong-khai.md:1", "'owner'", "docs/thuat-ngu.md:1", "type: glossary"):
+        assert expected in output, f"{expected!r} not in build output:\n{output}"

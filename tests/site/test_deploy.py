@@ -4,18 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import urllib.request
 
-from conftest import ROOT, running_nginx
-
-DEPLOY = ROOT / "tools" / "deploy.sh"
-
-
-def deploy(base, *args, **env):
-    environment = dict(os.environ, CAM_NANG_BASE=str(base))
-    environment.update(env)
-    return subprocess.run(["bash", str(DEPLOY), *args], env=environment, capture_output=True, text=True)
+from conftest import deploy, running_nginx
 
 
 def get(url: str) -> str:
@@ -57,14 +48,6 @@ def test_install_switch_and_rollback_while_nginx_serves(site, tmp_path):
         assert os.readlink(current) == release_one
         assert "release 2" not in get(url + "/")
     assert not list(base.glob(".current.new")) and not list((base / "releases").glob(".*"))
-
-
-def test_refuses_a_folder_that_is_not_a_built_site(tmp_path):
-    (tmp_path / "empty").mkdir()
-    result = deploy(tmp_path / "srv", "install", str(tmp_path / "empty"))
-    assert result.returncode != 0
-    assert "make build" in result.stderr
-    assert not (tmp_path / "srv" / "current").exists()
 
 
 def test_old_releases_are_pruned(site, tmp_path):

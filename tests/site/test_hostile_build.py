@@ -1,11 +1,9 @@
 """Hostile or broken input never runs, never leaks and never crashes the build.
 
-* The corpus (tests/fixtures/hostile/, one input per file, listed with the
-  problem each must raise in cases.yml) goes through the linter: each input
-  is reported by rule, file and line.
-* The build refuses the same content even when the linter is switched off
-  (its own checks: hooks/safety.py, hooks/csp.py), names the file and keeps
-  the previous site.
+* The build refuses code in content even when the linter is switched off
+  (its own checks: handbook.content.safety, handbook.publish.csp), names the
+  file and keeps the previous site. (The linter on the hostile corpus:
+  tests/unit/lint/test_hostile_input.py.)
 * Symbolic links, a damaged build cache, a killed build and a full disk end
   with a clear message and leave nothing behind.
 """
@@ -21,69 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import ROOT, run_build
-from handbook import lint
-
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
-CASES = yaml.safe_load((HOSTILE / "cases.yml").read_text(encoding="utf-8"))
-
-# A small project the inputs are dropped into: a home page, a regulation
-# page to link to, a snippet, and a configuration.
-MINIMAL = {
-    "docs/index.md": "---\ntitle: Trang chủ\ntype: index\n---\n# Trang chủ\n",
-    "docs/van-ban/luat.md": (
-        "---\ntitle: Luật thử\ntype: regulation\nnumber: \"10/2022/QH15\"\ndoc_type: luat\nissuer: Quốc hội\n"
-        "status: in-force\nsource_url: https://vbpl.vn/\nowner: Tổ Thư ký\nreview_every_months: 12\n---\n"
-        "# Luật thử\n\n## Điều 46. Công khai\n\nNội dung.\n"),
-    "includes/abbreviations.md": "*[VKSND]: Viện kiểm sát nhân dân\n",
-    "mkdocs.yml": "site_name: Thử\n",  # no nav: MkDocs lists every page
-}
-
-
-def minimal_project(root: Path) -> Path:
-    for name, text in MINIMAL.items():
-        (root / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / name).write_text(text, encoding="utf-8")
-    return root
-
-
-def place(root: Path, case: dict) -> Path:
-    source, target = HOSTILE / case["file"], root / case["place"]
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if source.suffix == ".link":
-        target.unlink(missing_ok=True)
-        target.symlink_to(source.read_text(encoding="utf-8").strip())
-    else:
-        target.write_bytes(source.read_bytes())
-    return target
-
-
-def test_the_corpus_is_large_and_each_file_is_one_case():
-    files = {path.name for path in HOSTILE.iterdir() if path.name != "cases.yml"}
-    assert len(CASES) >= 40
-    assert {case["file"] for case in CASES} == files
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case["file"] for case in CASES])
-def test_the_linter_names_each_hostile_input(tmp_path, case):
-    root = minimal_project(tmp_path)
-    place(root, case)
-    problems = lint.lint_tree(root / "docs", root, config_file=root / "mkdocs.yml")
-    found = [(p.path, p.rule, p.line) for p in problems]
-    where = case["place"]
-    assert (where, case["rule"], case["line"]) in found, f"{case['file']}: {found}"
-    for problem in problems:  # every report says what to do, in both languages
-        assert problem.fix_vi and problem.fix_en, problem
-
-
-def test_make_fix_converts_windows_line_ends(tmp_path):
-    root = minimal_project(tmp_path)
-    page = place(root, {"file": "crlf.md", "place": "docs/thu/trang.md"})
-    assert lint.fix_tree(root / "docs", root) == [("docs/thu/trang.md", ["line-endings"])]
-    assert page.read_bytes() == b"---\ntitle: Trang\n---\n# Trang\n"
-    assert not [p for p in lint.lint_tree(root / "docs", root) if p.path == "docs/thu/trang.md"]
+from conftest import copy_project, run_build
 
 
 # ---- the build on its own --------------------------------------------------
@@ -106,8 +43,6 @@ def assert_refused(result, out: Path, before: bytes | None, *expected: str):
 @pytest.fixture(scope="module")
 def built_copy(tmp_path_factory):
     """A copy of the project with a good site built from it."""
-    from conftest import copy_project
-
     project = copy_project(tmp_path_factory.mktemp("hostile-project"))
     out = project / "site"
     result = run_build(project, out)

@@ -1,17 +1,14 @@
-"""The bilingual site: both languages built, switcher, Vietnamese anchors."""
+"""The bilingual site: both languages built, switcher, no language
+alternates in the head, Vietnamese anchors, translated navigation."""
 import re
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+from conftest import soup
 
 
 def html_pages(site: Path):
     # reader pages: not the "not found" page nor the server's error pages
     return [p for p in site.rglob("*.html") if p.name != "404.html" and p.relative_to(site).parts[0] != "errors"]
-
-
-def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def test_both_languages_are_built(site):
@@ -27,19 +24,6 @@ def test_every_vietnamese_page_has_an_english_counterpart_or_fallback(site):
         if rel.parts[0] == "en":
             continue
         assert (site / "en" / rel).exists(), f"no /en/ page for {rel}"
-
-
-def test_head_links_that_make_material_fetch_sitemaps_are_dropped_only_there():
-    from handbook.publish.alternates import drop_alternate_links
-    page = ('<html><head>\n  <link rel="canonical" href="x">\n'
-            '  <link rel="alternate" href="/" hreflang="vi">\n  <link rel="alternate" href="/en/" hreflang="en">\n'
-            '  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
-            '<body><link rel="alternate" href="/" hreflang="vi"></body></html>')
-    assert drop_alternate_links(page) == (
-        '<html><head>\n  <link rel="canonical" href="x">'
-        '\n  <link rel="alternate" type="application/rss+xml" href="feed.xml">\n</head>'
-        '<body><link rel="alternate" href="/" hreflang="vi"></body></html>')
-    assert drop_alternate_links("<p>no head</p>") == "<p>no head</p>"
 
 
 def test_every_page_head_is_without_language_alternates(site):

@@ -1,95 +1,20 @@
 """The site as the real nginx serves it with deploy/nginx/: one set of
 security headers on every response and every status, a Content-Security-Policy
 that trusts only the site's own files, caching per kind of file, compression,
-types, no byte ranges, and the handbook's own error pages."""
+types, no byte ranges, and the handbook's own error pages, which the build
+writes for it. (The policy itself: tests/unit/publish/test_csp.py.)"""
 from __future__ import annotations
 
 import gzip
-import http.client
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT, running_nginx
+from conftest import running_nginx
 from handbook.publish import csp
+from served import assert_security_headers, fetch
 
 YEAR = "public, max-age=31536000, immutable"
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
-REQUIRED_DIRECTIVES = {
-    "default-src": ["'self'"],
-    "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"],
-    "connect-src": ["'self'"],
-    "object-src": ["'none'"],
-    "base-uri": ["'self'"],
-    "form-action": ["'self'"],
-    "frame-ancestors": ["'none'"],
-}
-
-
-class Response:
-    def __init__(self, status: int, headers: http.client.HTTPMessage, body: bytes):
-        self.status = status
-        self.headers = headers
-        self.raw = body
-
-    def header(self, name: str) -> str | None:
-        return self.headers.get(name)
-
-    @property
-    def body(self) -> bytes:
-        if self.header("Content-Encoding") == "gzip":
-            return gzip.decompress(self.raw)
-        return self.raw
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def fetch(base: str, path: str, gzip_ok: bool = True, method: str = "GET", **extra: str) -> Response:
-    parsed = urlparse(base)
-    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=10)
-    headers = {"Accept-Encoding": "gzip"} if gzip_ok else {"Accept-Encoding": "identity"}
-    headers.update({name.replace("_", "-"): value for name, value in extra.items()})
-    conn.request(method, path, headers=headers)
-    resp = conn.getresponse()
-    body = resp.read()
-    conn.close()
-    return Response(resp.status, resp.headers, body)
-
-
-def assert_security_headers(resp: Response, where: str, with_csp: bool = True) -> None:
-    for name, value in SECURITY_HEADERS.items():
-        assert resp.headers.get_all(name) == [value], f"{where}: {name} is {resp.headers.get_all(name)!r}"
-    permissions = resp.header("Permissions-Policy") or ""
-    for feature in ("camera=()", "microphone=()", "geolocation=()", "payment=()", "usb=()"):
-        assert feature in permissions, f"{where}: Permissions-Policy lacks {feature}"
-    if with_csp:
-        assert len(resp.headers.get_all("Content-Security-Policy") or []) == 1, f"{where}: not one policy"
-        assert_strict_policy(resp.header("Content-Security-Policy"), where)
-    assert resp.header("Server") == "nginx", f"{where}: server version leaked: {resp.header('Server')}"
-
-
-def assert_strict_policy(value: str | None, where: str) -> None:
-    assert value, f"{where}: no Content-Security-Policy"
-    parsed = csp.parse_policy(value)
-    for directive, sources in REQUIRED_DIRECTIVES.items():
-        assert parsed.get(directive) == sources, f"{where}: {directive} is {parsed.get(directive)}"
-    # only the site's own files: no inline code, no hashes of anything
-    assert parsed["script-src"] == ["'self'"], parsed["script-src"]
-    assert parsed["style-src"] == ["'self'"], parsed["style-src"]
-    # only the site itself: no host, scheme or wildcard anywhere
-    for directive, sources in parsed.items():
-        for source in sources:
-            assert source.startswith("'") or source == "data:", f"{where}: {directive} allows {source}"
 
 
 def one(site: Path, pattern: str) -> str:
@@ -117,11 +42,6 @@ def test_policy_is_the_code_s_own_and_no_page_needs_more(nginx_url, site):
     assert len(pages) > 20
     found = {page.relative_to(site).as_posix(): csp.scan_page(page.read_bytes()) for page in pages}
     assert not {page: problems for page, problems in found.items() if problems}
-
-
-def test_shipped_configuration_carries_the_code_s_policy():
-    conf = (ROOT / "deploy" / "nginx" / "cam-nang.conf").read_text(encoding="utf-8")
-    assert f'default  "{csp.policy()}";' in conf
 
 
 @pytest.mark.parametrize(("method", "path", "status"), [
@@ -168,6 +88,13 @@ def test_not_found_page_is_in_the_readers_language(nginx_url, path, lang, headin
     assert f"<h1>{heading}</h1>" in resp.text
     assert resp.header("Cache-Control") == "no-cache"
     assert_security_headers(resp, path)
+
+
+def test_built_site_has_both_not_found_pages(site):
+    vi = (site / "404.html").read_text(encoding="utf-8")
+    en = (site / "en" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="vi"' in vi and "Không tìm thấy trang" in vi
+    assert '<html lang="en"' in en and "Page not found" in en
 
 
 def test_not_found_pages_link_to_each_language_home(site):

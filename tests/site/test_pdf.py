@@ -1,18 +1,17 @@
-"""The printable handbook: one PDF per language, and clean printing from the
-browser.
+"""The printable handbook: one PDF per language.
 
-Three layers:
-- plain functions (handbook.publish.pdf) on small inputs;
 - the PDFs of the shipped content (session ``site``), opened with pypdf:
   A4, fonts embedded and subset, Vietnamese text intact, bookmarks, contents
   with page numbers, checklists;
 - a copy of the project with a sample page holding every printable construct
-  (tests/fixtures/pdf/mau-in.md): tables, admonitions, details, tabs, task
-  lists, links; it is also printed from Chromium, and broken on purpose.
+  (tests/fixtures/pdf/mau-in.md, session ``pdf_sample_site``): tables,
+  admonitions, details, tabs, task lists, links; broken on purpose.
+
+The plain functions on small inputs: tests/unit/publish/test_pdf_assemble.py;
+the sample page printed from Chromium: tests/browser/test_print.py.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 import shutil
 import unicodedata
@@ -23,129 +22,12 @@ from bs4 import BeautifulSoup
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from conftest import ROOT, copy_project, run_build
-from handbook.publish import pdf
-from handbook.errors import ContentError, ContentErrors
-from handbook.publish.pdf import assemble
+from conftest import ROOT, pdf_sample_project, run_build
 
-FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 A4 = (595.28, 841.89)  # points
 EDITION = "2026-11-30"
 VI_PDF = f"cam-nang-dan-chu-co-so-{EDITION}.pdf"
 EN_PDF = f"handbook-grassroots-democracy-{EDITION}.en.pdf"
-
-
-# --- plain functions ---------------------------------------------------------
-
-@pytest.mark.parametrize(("command", "setting", "env", "expected"), [
-    ("build", "auto", {}, True), ("serve", "auto", {}, False), ("build", "auto", {"HANDBOOK_PDF": "0"}, False),
-    ("serve", "auto", {"HANDBOOK_PDF": "1"}, True), ("gh-deploy", "auto", {"HANDBOOK_PDF": "off"}, False),
-    ("build", "off", {}, False), ("serve", "on", {}, True),
-])
-def test_pdf_switch(command, setting, env, expected):
-    from handbook.build import settings
-
-    assert settings.load({"handbook": {"pdf": setting}}, command, environ=env).pdf is expected
-
-
-def test_file_names_carry_the_edition_date():
-    day = dt.date(2026, 11, 30)
-    assert pdf.file_name("vi", day) == VI_PDF
-    assert pdf.file_name("en", day) == EN_PDF
-
-
-def test_edition_date_from_the_setting_or_git(tmp_path):
-    assert pdf.edition_date(dt.date(2027, 1, 5), tmp_path) == dt.date(2027, 1, 5)
-    # no setting, no git: today
-    assert pdf.edition_date(None, tmp_path, today=dt.date(2030, 1, 1)) == dt.date(2030, 1, 1)
-
-
-def test_an_edition_that_is_not_a_date_is_a_clear_error(tmp_path):
-    from handbook.build import settings
-    from handbook.errors import ContentErrors
-
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: T\nextra:\n  handbook:\n    edition: 30/11/2026\n", encoding="utf-8")
-    with pytest.raises(ContentErrors) as error:
-        settings.load({"handbook": {"edition": "30/11/2026"}}, "build", config_file=config)
-    [problem] = error.value.errors
-    assert (problem.path, problem.line, problem.rule) == ("mkdocs.yml", 4, "setting")
-    assert "extra.handbook.edition" in problem.message_vi
-
-
-def test_home_and_editors_pages_are_not_printed():
-    assert pdf.excluded("index.md") and pdf.excluded("bien-tap/index.md")
-    assert not pdf.excluded("cam-nang/index.md") and not pdf.excluded("thuat-ngu.md")
-
-
-def _page(url, body, depth=2, source=None):
-    html = (f'<html><body><nav>menu</nav><article class="md-content__inner md-typeset">{body}'
-            f'</article><footer>footer</footer></body></html>')
-    return assemble.PdfPage(source=source or f"docs/{url}index.md", url=url, depth=depth, html=html)
-
-
-LABELS = assemble.Labels(lang="vi", title="Cẩm nang", issuer="Ban Chỉ đạo", edition="Ấn bản",
-                         contents="Mục lục")
-
-
-def test_assemble_keeps_articles_only_and_links_inside_the_document():
-    one = _page("a/", '<h1 id="tieu-de">Một<a class="headerlink" href="#tieu-de">¶</a></h1>'
-                      '<p id="x">Xem <a href="../b/#dieu-1">Điều 1</a>, <a href="#x">đây</a>, '
-                      '<a href="../">trang chủ</a>, <a href="https://example.org/a">web</a>.</p>')
-    two = _page("b/", '<h1>Hai</h1><h2 id="dieu-1">Điều 1</h2><p id="x">x</p>')
-    doc = assemble.assemble([one, two], LABELS, "")
-    soup = BeautifulSoup(doc.html, "html.parser")
-    assert "menu" not in doc.html and "footer" not in doc.html and "¶" not in doc.html
-    ids = [el["id"] for el in soup.select("[id]")]
-    assert len(ids) == len(set(ids)), "ids must be unique across pages"
-    links = {a.get_text(): a.get("href") for a in soup.select("section a")}
-    assert links["Điều 1"] == "#p2--dieu-1" and soup.select_one("#p2--dieu-1")
-    assert links["đây"] == "#p1--x"
-    assert "trang chủ" not in links, "links to pages that are not printed keep only their words"
-    assert links["web"] == "https://example.org/a"
-    assert "pdf-external" in soup.find("a", string="web")["class"]
-    assert [c[1] for c in doc.chapters] == ["Một", "Hai"]
-    toc = [(a.get_text(), a["href"]) for a in soup.select(".pdf-toc a")]
-    assert toc == [("Một", "#p1"), ("Hai", "#p2")]
-
-
-def test_assemble_flattens_tabs_details_and_task_lists():
-    body = ('<h1>T</h1><div class="tabbed-set tabbed-alternate" data-tabs="1:2">'
-            '<input checked id="__tabbed_1_1" name="__tabbed_1" type="radio">'
-            '<input id="__tabbed_1_2" name="__tabbed_1" type="radio">'
-            '<div class="tabbed-labels"><label for="__tabbed_1_1">Thẻ A</label>'
-            '<label for="__tabbed_1_2">Thẻ B</label></div>'
-            '<div class="tabbed-content"><div class="tabbed-block"><p>Nội dung A</p></div>'
-            '<div class="tabbed-block"><p>Nội dung B</p></div></div></div>'
-            '<details class="info"><summary>Chi tiết</summary><p>Ẩn</p></details>'
-            '<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
-            '<input type="checkbox" disabled><span class="task-list-indicator"></span></label> Việc 1</li>'
-            '<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled checked>'
-            '<span class="task-list-indicator"></span></label> Việc 2</li></ul>')
-    soup = BeautifulSoup(assemble.assemble([_page("a/", body)], LABELS, "").html, "html.parser")
-    tabs = [(t.select_one(".pdf-tab__label").get_text(), t.select_one(".pdf-tab__content").get_text())
-            for t in soup.select(".pdf-tab")]
-    assert tabs == [("Thẻ A", "Nội dung A"), ("Thẻ B", "Nội dung B")]
-    assert not soup.select("input"), "no form controls on paper"
-    assert soup.find("details").has_attr("open")
-    boxes = soup.select(".pdf-box")
-    assert len(boxes) == 2 and "pdf-box--checked" in boxes[1]["class"]
-
-
-def test_title_comes_before_reader_notices():
-    body = ('<div class="admonition warning handbook-notice"><p class="admonition-title">Chưa dịch</p></div>'
-            '<h1 id="t">Tiêu đề</h1><p>Nội dung</p>')
-    soup = BeautifulSoup(assemble.assemble([_page("a/", body)], LABELS, "").html, "html.parser")
-    section = soup.select_one("section.pdf-chapter")
-    assert [el.name for el in section.find_all(recursive=False)][:2] == ["h1", "div"]
-
-
-def test_page_without_article_is_named():
-    broken = assemble.PdfPage(source="docs/cam-nang/x.md", url="cam-nang/x/", depth=2,
-                              html="<html><body>no article</body></html>")
-    with pytest.raises(assemble.PageProblems) as error:
-        assemble.assemble([broken], LABELS, "")
-    assert "docs/cam-nang/x.md" in str(error.value)
 
 
 # --- the shipped content -------------------------------------------------------
@@ -309,30 +191,32 @@ def test_chapters_start_on_new_pages_under_their_running_header(shipped):
         assert text.endswith(f"{number} {title}"), f"page {number}: no running header for {title!r}"
 
 
+def _site_checklist_ids(site: Path, prefix: str) -> set[str]:
+    """Checklist item ids rendered on the pages of one language (``id="ck-<id>"``)."""
+    ids = set()
+    for page in (site / prefix).rglob("index.html"):
+        if not prefix and page.relative_to(site).parts[0] == "en":
+            continue
+        ids.update(re.findall(r'id="ck-([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
+    return ids
+
+
+def test_pdf_holds_every_checklist_item_of_the_site(shipped, site):
+    lang, reader, prefix = shipped
+    ids = _site_checklist_ids(site, prefix)
+    assert len(ids) >= 30, f"{lang}: only {len(ids)} checklist items on the site"
+    # item boxes print their id; a long id may wrap after one of its hyphens
+    text = re.sub(r"-\s+", "-", _text(reader))
+    missing = sorted(i for i in ids if i not in text)
+    assert not missing, f"{lang} PDF lacks {len(missing)} of the site's {len(ids)} checklist items: {missing}"
+    assert len({i for i in ids if i in text}) == len(ids)
+
+
 # --- a sample page with every printable construct --------------------------------
 
-def _copy_project(dest: Path) -> Path:
-    copy_project(dest)
-    for sample in FIXTURES.glob("mau-in*.md"):
-        shutil.copy2(sample, dest / "docs" / sample.name)
-    config = dest / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    assert "\nnav:\n" in text
-    config.write_text(text.replace("\nnav:\n", "\nnav:\n  - Mẫu in: mau-in.md\n", 1), encoding="utf-8")
-    return dest
 
-
-@pytest.fixture(scope="module")
-def sample_site(tmp_path_factory) -> Path:
-    project = _copy_project(tmp_path_factory.mktemp("pdf-sample"))
-    out = project / "site"
-    result = run_build(project, out, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-def test_sample_page_prints_every_construct(sample_site):
-    reader = _pdf(sample_site, VI_PDF)
+def test_sample_page_prints_every_construct(pdf_sample_site):
+    reader = _pdf(pdf_sample_site, VI_PDF)
     start = next(page for title, _, page in _outline(reader) if title == "Trang mẫu để in")
     text = " ".join(" ".join(reader.pages[i].extract_text() or "" for i in range(start - 1, start + 1)).split())
     for expected in ("Nội dung Hình thức Thời hạn", "Kế hoạch công tác năm",      # table
@@ -346,8 +230,8 @@ def test_sample_page_prints_every_construct(sample_site):
     assert "[ ]" not in text
 
 
-def test_sample_page_links_lead_inside_the_document(sample_site):
-    reader = _pdf(sample_site, VI_PDF)
+def test_sample_page_links_lead_inside_the_document(pdf_sample_site):
+    reader = _pdf(pdf_sample_site, VI_PDF)
     bookmarks: dict[str, int] = {}
     for title, _, page in _outline(reader):  # the first of equal titles: the chapter, not a later model
         bookmarks.setdefault(title, page)
@@ -370,10 +254,10 @@ def test_sample_page_links_lead_inside_the_document(sample_site):
     assert bookmarks["Bảng công khai"] in targets, "link to a section of the page is not internal"
 
 
-def test_broken_page_fails_the_build_naming_it_and_keeps_the_previous_pdf(sample_site, tmp_path):
-    project = _copy_project(tmp_path / "project")
+def test_broken_page_fails_the_build_naming_it_and_keeps_the_previous_pdf(pdf_sample_site, tmp_path):
+    project = pdf_sample_project(tmp_path / "project")
     out = tmp_path / "site"
-    shutil.copytree(sample_site, out)  # the last good site, with its PDFs
+    shutil.copytree(pdf_sample_site, out)  # the last good site, with its PDFs
     before = {p.name: p.read_bytes() for p in out.glob("*.pdf")}
     assert VI_PDF in before and EN_PDF in before
     (project / "docs" / "assets" / "images" / "so-do.png").write_bytes(b"not a picture")
@@ -387,66 +271,3 @@ def test_broken_page_fails_the_build_naming_it_and_keeps_the_previous_pdf(sample
     assert "giữ nguyên" in output
     assert {p.name: p.read_bytes() for p in out.glob("*.pdf")} == before, "previous PDF was touched"
     assert not list(out.parent.glob(".site.building-*")), "staging folder left behind"
-
-
-# --- printing a page from the browser --------------------------------------------
-
-@pytest.fixture(scope="module")
-def sample_url(sample_site):
-    import functools
-    import http.server
-    import threading
-
-    from conftest import _QuietHandler
-
-    handler = functools.partial(_QuietHandler, directory=str(sample_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("path", ["/mau-in/", "/en/mau-in/"])
-def test_browser_print_shows_only_the_article_with_everything_open(sample_url, page_factory, path):
-    page, watch = page_factory(sample_url)
-    page.goto(sample_url + path, wait_until="networkidle")
-    assert page.locator(".md-sidebar--primary").is_visible()
-    assert not page.locator("details .admonition-title, details > p").first.is_visible()
-    page.emulate_media(media="print")
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
-                   ".md-footer", ".handbook-pdf-link"):
-        assert page.locator(chrome).count() == 0 or not page.locator(chrome).first.is_visible(), \
-            f"{chrome} is printed"
-    for details in page.locator("article details").all():
-        assert details.get_attribute("open") is not None
-        assert details.locator("p").last.is_visible()
-    blocks = page.locator("article .tabbed-block")
-    assert blocks.count() == 2
-    for i in range(blocks.count()):
-        assert blocks.nth(i).is_visible(), f"tab {i + 1} is not printed"
-    for label in page.locator("article .tabbed-labels > label").all():
-        assert label.is_visible()
-    watch.assert_clean()
-
-
-def _site_checklist_ids(site: Path, prefix: str) -> set[str]:
-    """Checklist item ids rendered on the pages of one language (``id="ck-<id>"``)."""
-    ids = set()
-    for page in (site / prefix).rglob("index.html"):
-        if not prefix and page.relative_to(site).parts[0] == "en":
-            continue
-        ids.update(re.findall(r'id="ck-([a-z0-9-]+)"', page.read_text(encoding="utf-8")))
-    return ids
-
-
-def test_pdf_holds_every_checklist_item_of_the_site(shipped, site):
-    lang, reader, prefix = shipped
-    ids = _site_checklist_ids(site, prefix)
-    assert len(ids) >= 30, f"{lang}: only {len(ids)} checklist items on the site"
-    # item boxes print their id; a long id may wrap after one of its hyphens
-    text = re.sub(r"-\s+", "-", _text(reader))
-    missing = sorted(i for i in ids if i not in text)
-    assert not missing, f"{lang} PDF lacks {len(missing)} of the site's {len(ids)} checklist items: {missing}"
-    assert len({i for i in ids if i in text}) == len(ids)

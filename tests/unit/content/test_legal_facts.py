@@ -1,18 +1,11 @@
 """No article number, document number or date in the content that the fact
 sheet (data/legal-facts.yml, copied from shared/domain/legal-facts.md) does
 not support; regulation metadata matches the facts."""
-from pathlib import Path
-
 import legal_facts as facts
-from handbook.content import sources
+from conftest import ROOT, shipped_sources
 
-ROOT = Path(__file__).resolve().parent.parent
 FACTS = facts.load(ROOT / "data" / "legal-facts.yml")
-MENTIONS = (Path(__file__).parent / "fixtures" / "content" / "facts" / "mentions.md").read_text(encoding="utf-8")
-
-
-def shipped():
-    return sources.load(ROOT / "docs", ROOT)
+MENTIONS = (ROOT / "tests" / "fixtures" / "content" / "facts" / "mentions.md").read_text(encoding="utf-8")
 
 
 def test_facts_file_holds_the_whole_law_and_the_documents():
@@ -48,29 +41,29 @@ def _report(found):
 
 
 def test_content_cites_only_confirmed_articles():
-    found = [(s.path, m) for s in shipped()
+    found = [(s.path, m) for s in shipped_sources()
              for m in facts.unconfirmed_articles(s.body, FACTS, s.body_line, own_number=s.meta.get("number"))]
     assert not found, "articles the fact sheet does not confirm:\n" + _report(found)
 
 
 def test_content_names_only_documents_the_fact_sheet_lists():
-    found = [(s.path, m) for s in shipped() for m in facts.unknown_documents(s.body, FACTS, s.body_line)]
+    found = [(s.path, m) for s in shipped_sources() for m in facts.unknown_documents(s.body, FACTS, s.body_line)]
     assert not found, "document numbers not in data/legal-facts.yml:\n" + _report(found)
 
 
 def test_content_gives_only_dates_the_fact_sheet_supports():
-    found = [(s.path, m) for s in shipped() for m in facts.unsupported_dates(s.body, FACTS, s.body_line)]
+    found = [(s.path, m) for s in shipped_sources() for m in facts.unsupported_dates(s.body, FACTS, s.body_line)]
     assert not found, "dates not in data/legal-facts.yml:\n" + _report(found)
 
 
 def test_links_to_law_articles_use_the_confirmed_titles():
-    found = [(s.path, m) for s in shipped() for m in facts.wrong_law_anchors(s.text, FACTS)]
+    found = [(s.path, m) for s in shipped_sources() for m in facts.wrong_law_anchors(s.text, FACTS)]
     assert not found, "links to Law articles with a wrong number or title:\n" + _report(found)
 
 
 def test_law_page_article_headings_match_the_fact_sheet():
     from handbook.content import scanner
-    law = [s for s in shipped() if s.base_uri == "van-ban/luat-10-2022-qh15.md"]
+    law = [s for s in shipped_sources() if s.base_uri == "van-ban/luat-10-2022-qh15.md"]
     for source in law:
         for heading in scanner.headings(source):
             if source.lang == "vi" and heading.text.startswith("Điều "):
@@ -83,7 +76,7 @@ def test_law_page_article_headings_match_the_fact_sheet():
 
 def test_regulation_metadata_matches_the_facts():
     problems = []
-    for source in shipped():
+    for source in shipped_sources():
         if source.meta.get("type") != "regulation" or "number" not in source.meta:
             continue
         entry = FACTS.documents.get(facts.normalise_number(source.meta["number"]))

@@ -1,18 +1,15 @@
 """Front-matter schema: every page declares its type, and each type's fields
 are present and well formed; problems name file, line, field and the form
-expected, in Vietnamese and English, all at once."""
+expected, in Vietnamese and English, all at once. (The build listing them:
+tests/site/test_build.py.)"""
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from conftest import content_fixture_sources, shipped_sources
 from handbook.content import frontmatter
 from handbook.content import schema
 from handbook.content import sources
-
-FIXTURE = Path(__file__).parent / "fixtures" / "content" / "site"
 
 REGULATION = """---
 title: Quyết định 51/QĐ-VKSTC
@@ -50,7 +47,7 @@ def problems(*pages):
 
 
 def test_fixture_site_is_valid():
-    assert schema.check_site(sources.load(FIXTURE / "docs", FIXTURE)) == []
+    assert schema.check_site(content_fixture_sources()) == []
 
 
 def test_valid_regulation_passes():
@@ -221,32 +218,7 @@ def test_impossible_date_is_a_front_matter_error_not_a_crash():
 
 
 def test_shipped_content_follows_the_schema():
-    root = Path(__file__).resolve().parent.parent
-    errors = schema.check_site(sources.load(root / "docs", root))
+    errors = schema.check_site(shipped_sources())
     assert not errors, "\n".join(str(e) for e in errors)
 
 
-def drop_reviews(text: str) -> str:
-    """A page's front matter without its reviews (the shipped pages may have some)."""
-    head, sep, body = text.partition("\n---\n")
-    return re.sub(r"\nreviews:.*?(?=\n\S|\Z)", "", head, flags=re.S) + sep + body
-
-
-def test_build_fails_listing_every_front_matter_problem(project_copy):
-    chapter = project_copy / "docs" / "cam-nang" / "cong-khai.md"
-    text = chapter.read_text(encoding="utf-8")
-    text = drop_reviews(text).replace("---\n", "---\nreviews:\n  - date: 30/11/2026\n    by: Vụ 12\n"
-                                      "    sources: [\"Luật 10/2022/QH15, Điều 46\"]\n    checked: \"Thời hạn.\"\n"
-                                      "last_reviewed: 2026-11-30\n", 1)
-    text = text.replace("owner: Tổ Thư ký Ban Chỉ đạo\n", "", 1)
-    chapter.write_text(text, encoding="utf-8")
-    glossary = project_copy / "docs" / "thuat-ngu.md"
-    glossary.write_text(glossary.read_text(encoding="utf-8").replace("type: glossary\n", "", 1), encoding="utf-8")
-    result = run_build(project_copy, project_copy / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    line = frontmatter.field_line(text, "last_reviewed")
-    for expected in ("docs/cam-nang/cong-khai.md:3:", "YYYY-MM-DD", "NĂM-THÁNG-NGÀY",
-                     f"docs/cam-nang/cong-khai.md:{line}:", "'last_reviewed'", "reviews:",
-                     "docs/cam-nang/cong-khai.md:1", "'owner'", "docs/thuat-ngu.md:1", "type: glossary"):
-        assert expected in output, f"{expected!r} not in build output:\n{output}"

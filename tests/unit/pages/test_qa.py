@@ -1,26 +1,13 @@
-"""Q&A: every question cites its basis; the topic index lists every question."""
-from pathlib import Path
-
-from bs4 import BeautifulSoup
-
+"""Q&A pages (handbook.pages.qa): questions and their basis links, topics in
+order with the English fallback, the topic index; every shipped question
+cites a basis that exists. (The built index: tests/site/test_pages.py.)"""
+from conftest import content_fixture_sources, shipped_sources
 from handbook.content import scanner
 from handbook.pages import qa
-from handbook.content import sources
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = Path(__file__).parent / "fixtures" / "content" / "site"
-
-
-def fixture_sources():
-    return sources.load(FIXTURE / "docs", FIXTURE)
-
-
-def shipped_sources():
-    return sources.load(ROOT / "docs", ROOT)
 
 
 def test_questions_and_their_basis_links():
-    page = next(s for s in fixture_sources() if s.src_uri == "hoi-dap/cong-khai.md")
+    page = next(s for s in content_fixture_sources() if s.src_uri == "hoi-dap/cong-khai.md")
     found = qa.questions(page)
     assert [(q.text, q.anchor) for q in found] == [
         ("Phải công khai trong bao lâu?", "phai-cong-khai-trong-bao-lau"),
@@ -30,28 +17,28 @@ def test_questions_and_their_basis_links():
     assert [l.target for l in found[0].basis] == [
         "../van-ban/luat.md#dieu-51-to-chuc-hoi-nghi-can-bo-cong-chuc-vien-chuc-nguoi-lao-dong",
         "../cam-nang/hoi-nghi.md"]
-    chung = next(s for s in fixture_sources() if s.src_uri == "hoi-dap/chung.md")
+    chung = next(s for s in content_fixture_sources() if s.src_uri == "hoi-dap/chung.md")
     basis = {q.text: q.basis for q in qa.questions(chung)}
     assert len(basis["Luật có hiệu lực khi nào?"]) == 1, "label on its own line, links below"
     assert basis["Câu hỏi chưa có căn cứ?"] == (), "a link in the answer is not a basis"
 
 
 def test_topics_follow_topic_order_and_fall_back_to_vietnamese():
-    vi = qa.topics(fixture_sources(), "vi")
+    vi = qa.topics(content_fixture_sources(), "vi")
     assert [t.base_uri for t in vi] == ["hoi-dap/chung.md", "hoi-dap/cong-khai.md"]
-    en = {t.base_uri: t for t in qa.topics(fixture_sources(), "en")}
+    en = {t.base_uri: t for t in qa.topics(content_fixture_sources(), "en")}
     assert en["hoi-dap/cong-khai.md"].translated and en["hoi-dap/cong-khai.md"].title == "Publicity"
     assert [q.text for q in en["hoi-dap/cong-khai.md"].questions] == ["How soon must it be made public?"]
     assert not en["hoi-dap/chung.md"].translated
 
 
 def test_topic_index_links_each_question_and_marks_untranslated_ones():
-    index = qa.topic_index(qa.topics(fixture_sources(), "en"), "en", "hoi-dap/index.md")
+    index = qa.topic_index(qa.topics(content_fixture_sources(), "en"), "en", "hoi-dap/index.md")
     assert index.index("## [Những vấn đề chung](chung.md)") < index.index("## [Publicity](cong-khai.md)")
     assert "- [How soon must it be made public?](cong-khai.md#phai-cong-khai-trong-bao-lau)\n" in index
     assert "- [Luật có hiệu lực khi nào?](chung.md#luat-co-hieu-luc-khi-nao) *(not yet translated)*" in index
     assert index.rstrip().endswith("3 questions in 2 topics.")
-    vi = qa.topic_index(qa.topics(fixture_sources(), "vi"), "vi", "hoi-dap/index.md")
+    vi = qa.topic_index(qa.topics(content_fixture_sources(), "vi"), "vi", "hoi-dap/index.md")
     assert "chưa dịch" not in vi and "Tổng cộng 4 câu hỏi trong 2 chủ đề." in vi
 
 
@@ -80,18 +67,3 @@ def test_every_question_cites_at_least_one_basis():
     assert not problems, "\n".join(problems)
 
 
-def test_topic_index_lists_every_question_in_both_languages(site):
-    for lang, prefix in (("vi", ""), ("en", "en/")):
-        topics = qa.topics(shipped_sources(), lang)
-        doc = BeautifulSoup((site / prefix / "hoi-dap" / "index.html").read_text(encoding="utf-8"), "html.parser")
-        links = {a["href"] for a in doc.select("article li a[href]")}
-        for topic in topics:
-            for question in topic.questions:
-                href = f"{topic.base_uri[len('hoi-dap/'):-3]}/#{question.anchor}"
-                assert href in links, f"{lang}: {href} not in the Q&A index"
-        # every question anchor exists on its page
-        for topic in topics:
-            page = BeautifulSoup((site / prefix / topic.base_uri[:-3] / "index.html").read_text(encoding="utf-8"),
-                                 "html.parser")
-            for question in topic.questions:
-                assert page.find(id=question.anchor) is not None, f"{lang} {topic.base_uri}#{question.anchor}"

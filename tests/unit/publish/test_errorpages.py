@@ -1,10 +1,10 @@
-"""What the build leaves for the web server (handbook.publish.errorpages): a
-"not found" page per language and precompressed copies of static files."""
+"""The error pages the build leaves for the web server
+(handbook.publish.errorpages): a "not found" page per language, its language
+switch leading to the home pages, and plain bilingual pages for the other
+statuses. (As nginx serves them: tests/site/test_nginx.py.)"""
 from __future__ import annotations
 
-import gzip
-
-from handbook.publish import compress, errorpages
+from handbook.publish import errorpages
 
 
 def test_not_found_paths_per_language():
@@ -27,29 +27,6 @@ def test_write_not_found_pages(tmp_path):
     assert (tmp_path / "404.html").read_text(encoding="utf-8") == "vi page"
     assert (tmp_path / "en" / "404.html").read_text(encoding="utf-8") == "en page"
     assert len(written) == 2
-
-
-def test_precompress_selects_text_files_and_is_reproducible(tmp_path):
-    (tmp_path / "assets").mkdir()
-    (tmp_path / ".nginx").mkdir()
-    big = "body { color: red }\n" * 200
-    (tmp_path / "assets" / "site.css").write_text(big, encoding="utf-8")
-    (tmp_path / "assets" / "tiny.js").write_text("x()", encoding="utf-8")
-    (tmp_path / "assets" / "site.css.map").write_text(big, encoding="utf-8")
-    (tmp_path / "assets" / "font.woff2").write_bytes(b"\0" * 5000)
-    (tmp_path / ".nginx" / "hidden.txt").write_text(big, encoding="utf-8")  # dot folders are not served
-    candidates = compress.candidates(tmp_path)
-    assert candidates == [tmp_path / "assets" / "site.css"]
-    first = compress.precompress(candidates)[0].read_bytes()
-    assert gzip.decompress(first) == big.encode()
-    assert compress.precompress(candidates)[0].read_bytes() == first
-
-
-def test_built_site_has_both_not_found_pages(site):
-    vi = (site / "404.html").read_text(encoding="utf-8")
-    en = (site / "en" / "404.html").read_text(encoding="utf-8")
-    assert '<html lang="vi"' in vi and "Không tìm thấy trang" in vi
-    assert '<html lang="en"' in en and "Page not found" in en
 
 
 def test_error_pages_are_plain_bilingual_and_need_no_code(tmp_path):

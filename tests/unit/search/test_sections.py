@@ -1,38 +1,15 @@
-"""Search sections (handbook.search_sections): the sections of a page, as
-Material's search parser finds them, on fixtures and on every built page."""
+"""Search sections (handbook.search.sections): the sections of a page, as
+Material's search parser finds them, on fixtures. (On every built page:
+tests/site/test_search_index.py.)"""
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 import pytest
-from material.plugins.search.plugin import Parser
 
-from handbook.search.index import html_to_text
+from conftest import ROOT
 from handbook.search.sections import _nested_sections, _walk_sections, sections
+from search_fixtures import material_sections, plain, words
 
-FIXTURES = Path(__file__).parent / "fixtures" / "search" / "sections"
-ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*)</article>', re.S)
-
-
-def plain(found):
-    return [(element_id, html_to_text(title), html_to_text(text)) for element_id, title, text in found]
-
-
-def material_sections(page_html: str):
-    """What Material's search plugin finds (its parser, its exclusion rule)."""
-    parser = Parser()
-    parser.feed(page_html)
-    parser.close()
-    return [(s.id, "".join(s.title).strip(), "".join(s.text).strip())
-            for s in parser.data if not s.is_excluded()]
-
-
-def words(found):
-    """Sections with whitespace removed: Material's parser joins the words of
-    adjacent table cells, ours keeps a space between them."""
-    return [(element_id, re.sub(r"\s+", "", title), re.sub(r"\s+", "", text))
-            for element_id, title, text in plain(found)]
+FIXTURES = ROOT / "tests" / "fixtures" / "search" / "sections"
 
 
 @pytest.mark.parametrize("fixture", sorted(FIXTURES.glob("*.html")), ids=lambda p: p.stem)
@@ -88,13 +65,3 @@ def test_empty_page_has_one_empty_part():
     assert plain(sections("chỉ có chữ")) == [(None, "", "chỉ có chữ")]
 
 
-def test_every_built_page_has_the_sections_materials_parser_finds(site):
-    pages = 0
-    for path in sorted(site.rglob("*.html")):
-        match = ARTICLE.search(path.read_text(encoding="utf-8"))
-        if not match:
-            continue
-        pages += 1
-        content = match.group(1)
-        assert words(sections(content)) == words(material_sections(content)), path.relative_to(site)
-    assert pages > 90  # both languages
