@@ -24,8 +24,8 @@ followed in turn, as the parser does).
 Title and text are HTML-escaped text, as the parser gives them;
 ``handbook.search.html_to_text`` makes them plain. Where the parser joined
 the words of adjacent table cells, this module leaves a space between them.
-``tests/test_search_sections.py`` compares both on fixtures and on every
-page of the site.
+``tests/unit/search/test_sections.py`` compares both on fixtures, and
+``tests/site/test_search_index.py`` on every page of the site.
 """
 from __future__ import annotations
 
