@@ -85,7 +85,7 @@ test: install-test system-test lint
 test-unit: install-test
 	$(PY) -m pytest tests/unit $(PYTEST_ARGS)
 
-# Content checks (tools/lint.py over hooks/handbook/lint/): every problem at once.
+# Content checks (tools/lint.py over src/handbook/lint/): every problem at once.
 lint: install
 	$(PY) tools/lint.py
 
