@@ -117,6 +117,7 @@ def write_corpus(docs: Path, pages: int, slug_of, seed: int = 2026) -> list[str]
                               f"roles: [{ROLES[(index + k) % len(ROLES)]}]",
                               f"basis: {basis}",
                               f"evidence: {sentence(r, vocab, 5, 10)}",
+                              "obligation: practice",
                               f"frequency: {frequency}"] + ([f"due: \"{due}\""] if due else []) + ["```", ""]
             else:
                 for k in range(1, 6):

@@ -16,8 +16,8 @@ WORK_YEAR_RE = re.compile(r"^WY\+([0-9]+)m$")
 # year starts later is a one-line change.
 WORK_YEAR_START_MONTH = 1
 
-FIELDS_REQUIRED = ("id", "requirement", "roles", "basis", "evidence")
-FIELDS_OPTIONAL = ("obligation", "applies_if", "frequency", "due", "topic")
+FIELDS_REQUIRED = ("id", "requirement", "roles", "basis", "evidence", "obligation")
+FIELDS_OPTIONAL = ("applies_if", "frequency", "due", "topic")
 FIELDS = FIELDS_REQUIRED + FIELDS_OPTIONAL
 
 ROLES: dict[str, dict[str, str]] = {

@@ -176,7 +176,11 @@ def parse_block(block: Block, source) -> tuple[Item | None, list[ContentError]]:
         value = data.get(key)
         if value is None or (isinstance(value, (str, list)) and not value):
             what = {"basis": ("căn cứ pháp lý (liên kết Markdown tới điều khoản hoặc chương)",
-                              "the legal basis (a Markdown link to a regulation section or chapter)")}.get(
+                              "the legal basis (a Markdown link to a regulation section or chapter)"),
+                    "obligation": ("'law' (yêu cầu của văn bản pháp luật, căn cứ dẫn tới điều khoản) hoặc "
+                                   "'practice' (cách làm Cẩm nang khuyến nghị)",
+                                   "'law' (a requirement of a legal text, its basis links to the article) or "
+                                   "'practice' (the handbook's recommended practice)")}.get(
                 key, (f"'{key}'", f"'{key}'"))
             errors.append(_error(path, line, "missing" if key != "basis" else "basis",
                                  f"Thiếu trường bắt buộc '{key}': cần {what[0]}.",

@@ -141,7 +141,7 @@ def item_page(*blocks: str) -> str:
 def block(item_id="fx-moi", **fields) -> str:
     base = {"requirement": "Tổ chức hội nghị.", "roles": "[thu-truong]",
             "basis": '"[Luật mẫu, Điều 51](../van-ban/mau.md#dieu-51-to-chuc-hoi-nghi)"',
-            "evidence": "Biên bản."}
+            "evidence": "Biên bản.", "obligation": "practice"}
     base.update(fields)
     return f"id: {item_id}\n" + "\n".join(f"{k}: {v}" for k, v in base.items() if v is not None)
 
@@ -168,29 +168,34 @@ def new_fields_errors(docs: Path) -> list[tuple[str, int, str]]:
 def test_obligation_and_conditions_are_read(tmp_path):
     text = item_page(block(obligation="law", due="WY+3m", frequency="yearly",
                            applies_if='\n  staff: ["100+", "8-99"]\n  board: true\n  dispersed: false'),
-                     block("fx-thuc-hanh", obligation="practice"), block("fx-chua-khai"))
+                     block("fx-thuc-hanh", obligation="practice"))
     docs = new_fields_docs(tmp_path, text)
-    law, practice, undeclared = collect(sources.load(docs, docs.parent)).items["vi"]
+    law, practice = collect(sources.load(docs, docs.parent)).items["vi"]
     assert law.obligation == "law" and law.due == "WY+3m"
     assert law.applies_if == {"staff": ("8-99", "100+"), "board": True, "dispersed": False}  # bands in table order
     assert practice.obligation == "practice" and practice.applies_if == {}
-    assert undeclared.obligation is None  # optional until every item says it
+
+
+def test_every_item_says_whether_it_is_law_or_practice(tmp_path):
+    docs = new_fields_docs(tmp_path, item_page(block(obligation=None)))
+    [(path, line, rule)] = new_fields_errors(docs)
+    assert (path, rule) == ("docs/cam-nang/a.md", "checklist-missing") and line == 7  # the block's opening line
 
 
 NEW_FIELD_CASES = {
     # case: (fields of the item, line of the error in docs/cam-nang/a.md, rule)
-    # the item's fields take lines 8-12 (id .. evidence); the new field is on line 13
+    # the item's fields take lines 8-12 (id .. evidence), obligation line 13; a further field is on line 14
     "unknown obligation": ({"obligation": "bat-buoc"}, 13, "checklist-obligation"),
     "law, basis to a chapter": ({"obligation": "law", "basis": '"[Trang](b.md#muc)"'}, 13, "checklist-obligation"),
     "law, regulation page without article": (
         {"obligation": "law", "basis": '"[Luật mẫu](../van-ban/mau.md)"'}, 13, "checklist-obligation"),
-    "unknown condition": ({"applies_if": "\n  staff: [\"8-99\"]\n  co_ban: true"}, 15, "checklist-applies-if"),
-    "unknown staff band": ({"applies_if": "\n  board: true\n  staff: [\"10-50\"]"}, 15, "checklist-applies-if"),
-    "condition not true/false": ({"applies_if": "\n  internal_system: co"}, 14, "checklist-applies-if"),
-    "conditions on one line": ({"applies_if": "{dispersed: 1}"}, 13, "checklist-applies-if"),
-    "conditions not a mapping": ({"applies_if": "[board]"}, 13, "checklist-applies-if"),
-    "due beyond the work year": ({"due": "WY+13m"}, 13, "checklist-due"),
-    "due in weeks": ({"due": "WY+2w"}, 13, "checklist-due"),
+    "unknown condition": ({"applies_if": "\n  staff: [\"8-99\"]\n  co_ban: true"}, 16, "checklist-applies-if"),
+    "unknown staff band": ({"applies_if": "\n  board: true\n  staff: [\"10-50\"]"}, 16, "checklist-applies-if"),
+    "condition not true/false": ({"applies_if": "\n  internal_system: co"}, 15, "checklist-applies-if"),
+    "conditions on one line": ({"applies_if": "{dispersed: 1}"}, 14, "checklist-applies-if"),
+    "conditions not a mapping": ({"applies_if": "[board]"}, 14, "checklist-applies-if"),
+    "due beyond the work year": ({"due": "WY+13m"}, 14, "checklist-due"),
+    "due in weeks": ({"due": "WY+2w"}, 14, "checklist-due"),
 }
 
 
