@@ -70,6 +70,12 @@ class BuildCache:
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
         self.noticed: set[str] = set()  # steps whose damage was said already
+        # step -> {"kept": values taken from the cache, "made": values made anew}
+        self.counts: dict[str, dict[str, int]] = {}
+
+    def _count(self, step: str, what: str) -> None:
+        counts = self.counts.setdefault(step, {"kept": 0, "made": 0})
+        counts[what] += 1
 
     @classmethod
     def for_project(cls, root: Path) -> "BuildCache":
@@ -84,7 +90,8 @@ class BuildCache:
         ``valid`` tells whether a kept value has the shape the step expects."""
         if self.folder is None:
             return Table(None)
-        return Table(self.folder / step / f"{version}.json", valid, step, self.noticed)
+        return Table(self.folder / step / f"{version}.json", valid, step, self.noticed,
+                     lambda what: self._count(step, what))
 
     def bytes(self, step: str, inputs: Iterable[bytes | str], make: Callable[[], bytes]) -> bytes:
         """What ``make()`` returns for these ``inputs``, made once (a kept
@@ -103,6 +110,7 @@ class BuildCache:
                     os.utime(path)  # recently used: kept the longest
                 except OSError:
                     pass
+                self._count(step, "kept")
                 return data
             notice(step, 1, noticed=self.noticed)
             try:
@@ -110,6 +118,7 @@ class BuildCache:
             except OSError:
                 pass
         data = make()
+        self._count(step, "made")
         try:
             _write_atomically(path, _wrap(data))
         except OSError:
@@ -182,10 +191,11 @@ class Table:
     """
 
     def __init__(self, path: Path | None, valid: Callable[[object], bool] | None = None, step: str = "",
-                 noticed: set | None = None):
+                 noticed: set | None = None, count: Callable[[str], None] | None = None):
         self.path = path
         self.valid = valid
         self.noticed = noticed
+        self.count = count or (lambda what: None)
         self._old: dict = {}
         self._used: dict = {}
         if path is not None:
@@ -232,6 +242,9 @@ class Table:
         value = self._old.get(key)
         if value is None:
             value = make()
+            self.count("made")
+        else:
+            self.count("kept")
         self._used[key] = value
         return value
 
