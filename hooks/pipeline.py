@@ -31,6 +31,7 @@ from handbook.editorial import steps as editorial
 from handbook.errors import ContentError, ContentErrors
 from handbook.lint import steps as lint
 from handbook.pages import steps as pages
+from handbook.plan import steps as plan
 from handbook.publish import steps as publish
 from handbook.search import steps as search
 
@@ -43,6 +44,7 @@ GENERATORS = MappingProxyType({
     "translation-status": editorial_pages.translation_status,
     "recent-changes": editorial_pages.recent_changes_page,
     **checklists.GENERATORS,
+    **plan.GENERATORS,
 })
 
 _build: Build | None = None  # this configuration's build (MkDocs loads this file anew with each)
@@ -94,6 +96,7 @@ def on_pre_build(config):
 def _files(files, config):
     _run(content.check_front_matter, _build)
     _run(checklists.collection, _build)
+    _run(plan.check_holiday_files, _build)
     return search.drop_material_assets(files)
 
 
@@ -174,6 +177,7 @@ def _built_checks(config):
 def _built_language(config):
     publish.localise_bundle(_build)
     _run(checklists.write_downloads, _build)
+    _run(plan.write_files, _build)
     _run(publish.write_pdf, _build)
 
 

@@ -11,6 +11,9 @@ extra:
     cache: true                # keep slow steps' outputs in .cache/handbook/
     jobs: 0                    # cores for site-wide steps (0: every core)
     today: null                # a fixed build date (YYYY-MM-DD) for reproducible builds
+    work_year_start: "01-01"   # first day of the work year (năm công tác), "MM-DD": the dated plan
+    work_year_confirmed: false # whether the procuracy confirmed it (the plan says so when not)
+    plan_years: []             # years of the dated plan; empty: the build year and the next
 ```
 
 Environment overrides, for tools/build.py and the tests: ``HANDBOOK_PDF``
@@ -45,6 +48,11 @@ class Options(base.Config):
     cache = c.Type(bool, default=True)
     jobs = c.Type(int, default=0)
     today = c.Optional(c.Type(dt.date))
+    # The dated plan (handbook.plan): the procuracy's work year is not
+    # confirmed, so its first day is a setting, and the years planned.
+    work_year_start = c.Type(str, default="01-01")
+    work_year_confirmed = c.Type(bool, default=False)
+    plan_years = c.ListOfItems(c.Type(int), default=[])
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,9 @@ class Settings:
     jobs: int
     today: dt.date
     language: str | None         # one language only (None: every language)
+    work_year_start: str = "01-01"       # "MM-DD", checked (handbook.plan.workyear)
+    work_year_confirmed: bool = False
+    plan_years: tuple[int, ...] = ()     # sorted; the build year and the next when not set
 
     @property
     def preview(self) -> bool:
@@ -155,6 +166,8 @@ def load(extra: dict | None, command: str | None = None, dirty: bool = False, en
     if failed:
         raise ContentErrors([_config_error(config_file, key, str(error), str(error)) for key, error in failed])
     pdf = {"auto": command != "serve", "on": True, "off": False}[options.pdf]
+    day = today(environ) if environ.get("HANDBOOK_TODAY") or options.today is None else options.today
+    work_year_start, plan_years = _plan_settings(options, day, config_file)
     return Settings(
         command=command, dirty=dirty,
         edition=options.edition,
@@ -163,9 +176,33 @@ def load(extra: dict | None, command: str | None = None, dirty: bool = False, en
         lint=_switch(environ, "HANDBOOK_LINT", options.lint),
         cache=_switch(environ, "HANDBOOK_CACHE", options.cache),
         jobs=jobs(environ, options.jobs),
-        today=today(environ) if environ.get("HANDBOOK_TODAY") or options.today is None else options.today,
+        today=day,
         language=language(environ),
+        work_year_start=work_year_start,
+        work_year_confirmed=options.work_year_confirmed,
+        plan_years=plan_years,
     )
+
+
+def _plan_settings(options, day: dt.date, config_file) -> tuple[str, tuple[int, ...]]:
+    """The work year's first day (a real "MM-DD") and the plan's years (by
+    default the build year and the next: HANDBOOK_TODAY fixes them)."""
+    from handbook.plan import workyear
+    from handbook.plan.errors import DeadlineError
+
+    errors = []
+    try:
+        workyear.parse_start(options.work_year_start)
+    except DeadlineError as error:
+        errors.append(_config_error(config_file, "work_year_start", error.message_vi, error.message_en))
+    years = tuple(sorted(set(options.plan_years))) or workyear.default_years(day)
+    if not all(2000 <= year <= 2100 for year in years) or len(years) > 5:
+        errors.append(_config_error(
+            config_file, "plan_years", f"cần từ 1 đến 5 năm trong khoảng 2000–2100 (đang là {list(years)}).",
+            f"expected 1 to 5 years within 2000–2100 (it is {list(years)})."))
+    if errors:
+        raise ContentErrors(errors)
+    return options.work_year_start, years
 
 
 def _config_error(config_file, key: str, problem_vi: str, problem_en: str) -> ContentError:

@@ -19,6 +19,8 @@ Each rule family lives in its own module and exposes plain functions over a
                     items, run over the same files: handbook.checklists)
 * ``terminology`` — terminology, terminology-manual, terminology-data: the
                     preferred terms of data/terminology.yml
+* ``holidays``    — holidays-data: the holiday files of data/holidays/
+                    (handbook.plan.yearfile, the build's own checks)
 
 Problems are :class:`handbook.errors.ContentError` (file, line, rule name, what
 is wrong and how to fix it, in Vietnamese and English). Rule names are stable:
@@ -43,6 +45,7 @@ from handbook.content.sources import LANGUAGES
 from handbook.lint import checklists
 from handbook.lint import files
 from handbook.lint import frontmatter
+from handbook.lint import holidays
 from handbook.lint import html
 from handbook.lint import links
 from handbook.lint import structure
@@ -195,6 +198,7 @@ def lint_tree(docs_dir: str | Path, repo_root: str | Path | None = None,
     problems.extend(files.tree_checks(root, docs))
     problems.extend(files.include_checks(root, INCLUDE_FAMILIES))
     problems.extend(files.data_checks(root))
+    problems.extend(holidays.check_site(root))
     config = Path(config_file) if config_file else root / "mkdocs.yml"
     problems.extend(files.config_checks(config, root))
     problems.extend(files.nav_checks(config, docs, root))

@@ -96,6 +96,8 @@ def data_checks(root: Path) -> list[ContentError]:
     for file in sorted(folder.rglob("*.yml")) + sorted(folder.rglob("*.yaml")):
         if file.is_symlink():
             continue
+        if file.parent == folder / "holidays":
+            continue  # every value with its line: handbook.lint.holidays
         shown = file.relative_to(root).as_posix()
         try:
             text = file.read_bytes().decode("utf-8")

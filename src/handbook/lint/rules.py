@@ -102,6 +102,9 @@ _rule("terminology-manual", "terminology", False, "Cách viết bị loại, ng�
       "Rejected variant of a term, for the editor to reword (fix: false)")
 _rule("terminology-data", "terminology", False, "Danh sách thuật ngữ (data/terminology.yml) sai dạng",
       "Malformed terminology list (data/terminology.yml)")
+# The holiday files of the dated plan (data/holidays/<year>.yml; handbook.lint.holidays).
+_rule("holidays-data", "holidays", False, "Tệp ngày nghỉ data/holidays/<năm>.yml sai (ngày, nguồn, ngày làm bù…)",
+      "Malformed holiday file data/holidays/<year>.yml (dates, sources, make-up days…)")
 _rule("nav", "files", False, "Trang ngoài mục lục, hoặc mục lục trỏ tới trang không có",
       "Page missing from the navigation, or navigation naming a missing page")
 
