@@ -374,7 +374,8 @@ def deploy(base: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
 BUILT = {"site", "site_url", "nginx_url", "checklist_site", "checklist_site_url", "pdf_sample_site",
          "pdf_sample_url", "project_copy"}
 BROWSER = {"browser", "page_factory"}
-CAPABILITIES = ("build", "content", "pages", "editorial", "checklists", "search", "publish", "lint", "plan")
+CAPABILITIES = ("build", "content", "pages", "editorial", "checklists", "search", "publish", "lint", "models",
+                "plan")
 
 
 def _kind(path: Path) -> str | None:

@@ -21,6 +21,8 @@ Each rule family lives in its own module and exposes plain functions over a
                     preferred terms of data/terminology.yml
 * ``holidays``    — holidays-data: the holiday files of data/holidays/
                     (handbook.plan.yearfile, the build's own checks)
+* ``models``      — model-*: the model documents of docs/mau-van-ban/ (the
+                    build's own reading, handbook.models)
 
 Problems are :class:`handbook.errors.ContentError` (file, line, rule name, what
 is wrong and how to fix it, in Vietnamese and English). Rule names are stable:
@@ -48,6 +50,7 @@ from handbook.lint import frontmatter
 from handbook.lint import holidays
 from handbook.lint import html
 from handbook.lint import links
+from handbook.lint import models
 from handbook.lint import structure
 from handbook.lint import terminology
 from handbook.lint import tone_placement
@@ -59,7 +62,7 @@ __all__ = ["RULES", "Rule", "Document", "lint_text", "lint_tree", "fix_text", "f
            "format_report"]
 
 # Families whose checks look at one file only (cached per file).
-FILE_FAMILIES = (unicode, tone_placement, frontmatter, html, structure, files)
+FILE_FAMILIES = (unicode, tone_placement, frontmatter, html, structure, files, models)
 # Families that read snippets (includes/) too: they have no front matter.
 INCLUDE_FAMILIES = (unicode, tone_placement, html, files)
 FIX_FAMILIES = (unicode, tone_placement)

@@ -108,5 +108,32 @@ _rule("holidays-data", "holidays", False, "Tệp ngày nghỉ data/holidays/<nă
 _rule("nav", "files", False, "Trang ngoài mục lục, hoặc mục lục trỏ tới trang không có",
       "Page missing from the navigation, or navigation naming a missing page")
 
+# Model documents (docs/mau-van-ban/*.md; handbook.models, also read by the build).
+for _name, _vi, _en in (
+    ("front-matter", "Khối front matter của mẫu không đọc được", "A model's front matter cannot be read"),
+    ("heading-missing", "Thiếu thông tin phần đầu văn bản (khối model:)", "Heading-block data missing (model:)"),
+    ("heading-value", "Giá trị sai trong khối model: (khóa lạ, sai dạng)",
+     "Wrong value under model: (unknown key, wrong shape)"),
+    ("signature", "Người ký khai báo sai (quá hai người, thiếu chức danh hoặc họ tên)",
+     "Malformed signers (more than two, no title or name)"),
+    ("field-declaration", "Khai báo ô điền sai (tên, nhãn, size)", "Malformed field declaration (name, labels, size)"),
+    ("field-unknown", "Ô điền {{...}} chưa khai báo trong fields:", "Field {{...}} not declared under fields:"),
+    ("field-unused", "Ô điền khai báo nhưng không dùng", "Field declared but never used"),
+    ("field-syntax", "Ô điền viết sai cú pháp {{ten_truong}}", "Field not written {{field_name}}"),
+    ("markdown-unsupported", "Cú pháp không chuyển được sang Word (liên kết, mã, HTML, hộp ghi chú...)",
+     "Markdown the Word file cannot carry (links, code, HTML, admonitions...)"),
+    ("heading-level", "Tiêu đề trong văn bản mẫu không phải ###–#####", "Heading in the document not ### to #####"),
+    ("list-blank-line", "Danh sách liền dưới đoạn văn, thiếu dòng trống", "List glued to a paragraph"),
+    ("list-depth", "Danh sách lồng quá một cấp", "List nested more than one level"),
+    ("list-paragraph", "Mục danh sách có đoạn thứ hai", "List item with a second paragraph"),
+    ("table", "Bảng thiếu dòng phân cách hoặc lệch số ô", "Table without separator row, or ragged rows"),
+    ("markdown-emphasis", "Chữ đậm, nghiêng không đóng", "Unclosed bold or italic"),
+    ("body-missing", "Thiếu phần '## Văn bản mẫu' hoặc phần này trống", "No '## Văn bản mẫu' body, or an empty one"),
+    ("basis", "Phần giới thiệu không dẫn điều khoản làm căn cứ", "The notes cite no article as legal basis"),
+    ("disclaimer", "Phần giới thiệu không nói là mẫu tham khảo, không phải biểu mẫu chính thức",
+     "The notes do not say it is a reference model, not an official form"),
+):
+    _rule(f"model-{_name}", "models", False, _vi, _en)
+
 # The rules, read-only once listed.
 RULES = MappingProxyType(_RULES)
