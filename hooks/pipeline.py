@@ -159,6 +159,7 @@ on_page_context = CombinedEvent(_context_search, _context_pdf)
 
 
 def on_post_page(output, page, config):
+    output = checklists.page_assets(_build, output, page)
     return publish.drop_alternates(output)
 
 

@@ -32,3 +32,18 @@ def add_fixture_pages(project: Path) -> Path:
     lines.insert(end, entry.rstrip("\n"))
     config.write_text(head + marker + "\n".join(lines), encoding="utf-8")
     return project
+
+
+def with_law(collection, law_ids, applies=None):
+    """The fixture items with some of them declared legal requirements (the
+    fixture's sample law is not a page of van-ban/, which ``collect`` would
+    require of a law item) and given conditions."""
+    import dataclasses
+    from handbook.checklists.collect import Collection
+    items = {lang: [dataclasses.replace(i, obligation="law" if i.id in law_ids else i.obligation,
+                                        applies_if=(applies or {}).get(i.id, i.applies_if))
+                    for i in lang_items] for lang, lang_items in collection.items.items()}
+    copy = Collection(items, collection.by_page, collection.languages, collection.order,
+                      titles=collection.titles)
+    copy._translated_pages = collection._translated_pages
+    return copy

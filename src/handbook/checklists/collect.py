@@ -111,7 +111,7 @@ def _collect(sources, order, languages) -> Collection:
                 first[(lang, item.id)] = item
             for link in item.links:
                 errors.extend(_check_link(item, link.url, pages, by_page))
-            if item.obligation == "law" and not any(_names_article(item, link.url) for link in item.links):
+            if item.obligation == "law" and not any(names_article(item, link.url) for link in item.links):
                 errors.append(_error(item.path, item.line_of("obligation"), "obligation",
                                      f"Mục '{item.id}' ghi 'obligation: law' nhưng căn cứ không dẫn tới điều nào "
                                      "của một trang văn bản (van-ban/...md#dieu-...).",
@@ -166,7 +166,7 @@ def _collect(sources, order, languages) -> Collection:
     return collection
 
 
-def _names_article(item: Item, url: str) -> bool:
+def names_article(item: Item, url: str) -> bool:
     """Does ``url`` point to an article (``#dieu-<n>-...``) of a regulation page
     (``van-ban/*.md``)? Whether the anchor exists is checked by _check_link."""
     target, anchor, problem = resolve(item.src_uri, url)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from handbook.build.cache import code_version
 from handbook.checklists.labels import labels
-from handbook.checklists.tables import Checklist, choice_column, choices, columns, values
+from handbook.checklists.tables import Checklist, choice_column, choices, columns, info_rows, values
 
 
 def csv_bytes(checklist: Checklist) -> bytes:
@@ -33,7 +33,8 @@ def xlsx_inputs(checklist: Checklist, title: str = "", created: dt.date | None =
     from handbook.checklists import tables
 
     data = repr((title, created, checklist.key, checklist.kind, checklist.lang, columns(checklist),
-                 choice_column(checklist), list(choices(checklist)), labels(checklist.lang)["item"],
+                 choice_column(checklist), [choices(checklist, row) for row in checklist.rows],
+                 labels(checklist.lang)["item"], labels(checklist.lang)["session_sheet"], info_rows(checklist),
                  [values(checklist, row) for row in checklist.rows]))
     return _code_version(Path(__file__), Path(tables.__file__), Path(labels_module.__file__),
                          xlsxwriter.__version__), data
@@ -74,15 +75,28 @@ def xlsx_bytes(checklist: Checklist, title: str = "", created: dt.date | None = 
         sheet.set_column(index, index, width)
     sheet.freeze_panes(1, 0)
     if rows:
+        # one list of answers per run of rows that share it: on the inspection
+        # list the legal requirements are assessed, the practices ticked
         column = choice_column(checklist)
-        allowed = list(choices(checklist))
-        sheet.data_validation(1, column, len(rows), column, {
-            "validate": "list", "source": allowed, "ignore_blank": True,
-            "error_message": ",".join(allowed)})
+        start = 0
+        for end in range(1, len(rows) + 1):
+            if end == len(rows) or choices(checklist, checklist.rows[end]) != choices(checklist, checklist.rows[start]):
+                allowed = list(choices(checklist, checklist.rows[start]))
+                sheet.data_validation(start + 1, column, end, column, {
+                    "validate": "list", "source": allowed, "ignore_blank": True,
+                    "error_message": ",".join(allowed)})
+                start = end
         sheet.autofilter(0, 0, len(rows), len(heads) - 1)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
     sheet.repeat_rows(0)
+    # the session the results belong to: blank here, filled by checklists.js
+    info = book.add_worksheet(labels(checklist.lang)["session_sheet"])
+    for number, (label, _key) in enumerate(info_rows(checklist)):
+        info.write_row(number, 0, [label, ""], body)
+    info.set_column(0, 0, 46)
+    info.set_column(1, 1, 70)
+    info.set_paper(9)
     book.close()
     return out.getvalue()

@@ -123,14 +123,32 @@ class Inline:
         return "".join(parts)
 
 
-def table(heads: list[str], rows: list[list[str]]) -> str:
-    """A table as Python-Markdown's ``tables`` writes it (cells already HTML)."""
-    out = ["<table>", "<thead>", "<tr>"]
-    out += [f"<th>{head}</th>" for head in heads]
+def table(heads: list[str], rows: list, classes: str = "", cols: list[str] | None = None,
+          labels: list[str] | None = None) -> str:
+    """A table written as HTML (cells already HTML). ``rows``: lists of cells,
+    or (attributes, cells) pairs; ``classes``: the table's classes (a checklist
+    table has its own: Material's scrolling wrapper and styles apply only to
+    tables without a class); ``cols``: one class per column (their widths);
+    ``labels``: each column's name as plain text, carried by its cells
+    (``data-label``) for the card layout of narrow screens."""
+    out = [f'<table class="{html.escape(classes, quote=True)}">' if classes else "<table>"]
+    if cols:
+        out += ["<colgroup>"] + [f'<col class="{html.escape(c, quote=True)}">' for c in cols] + ["</colgroup>"]
+    out += ["<thead>", "<tr>"]
+    for n, head in enumerate(heads):
+        css = f' class="{html.escape(cols[n], quote=True)}"' if cols else ""
+        out.append(f'<th scope="col"{css}>{head}</th>' if cols else f"<th>{head}</th>")
     out += ["</tr>", "</thead>", "<tbody>"]
-    for cells in rows:
-        out.append("<tr>")
-        out += [f"<td>{cell}</td>" for cell in cells]
+    for row in rows:
+        attrs, cells = row if isinstance(row, tuple) else ({}, row)
+        out.append("<tr" + "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items()) + ">")
+        for n, cell in enumerate(cells):
+            extra = ""
+            if cols:
+                extra += f' class="{html.escape(cols[n], quote=True)}"'
+            if labels:
+                extra += f' data-label="{html.escape(labels[n], quote=True)}"'
+            out.append(f"<td{extra}>{cell}</td>")
         out.append("</tr>")
     out += ["</tbody>", "</table>"]
     return "\n".join(out)

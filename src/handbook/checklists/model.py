@@ -116,13 +116,22 @@ def obligation_label(obligation: str | None, lang: str) -> str:
     return OBLIGATIONS[obligation][lang] if obligation else ""
 
 
+# Bands next to each other read as one range ("from 8 people up").
+_BAND_RANGES = {
+    ("8-99", "100+"): {"vi": "từ 8 người trở lên", "en": "8 people or more"},
+    ("1-7", "8-99"): {"vi": "dưới 100 người", "en": "fewer than 100 people"},
+}
+
+
 def applies_words(applies_if: dict, lang: str) -> str:
-    """``{"staff": ("8-99", "100+"), "board": True}`` -> "Đơn vị có từ 8 đến 99
-    người hoặc từ 100 người trở lên; đơn vị có Ban Thanh tra nhân dân"."""
+    """``{"staff": ("8-99", "100+"), "board": True}`` -> "Đơn vị có từ 8 người
+    trở lên (…); đơn vị có Ban Thanh tra nhân dân"."""
     parts = []
     staff = applies_if.get("staff")
     if staff:
-        bands = (" hoặc " if lang == "vi" else " or ").join(STAFF_BANDS[b][lang] for b in staff)
+        joined = _BAND_RANGES.get(tuple(staff))
+        bands = joined[lang] if joined else (" hoặc " if lang == "vi" else " or ").join(
+            STAFF_BANDS[b][lang] for b in staff)
         parts.append(f"đơn vị có {bands} (cán bộ, công chức, viên chức, người lao động)" if lang == "vi"
                      else f"the unit has {bands} (staff of every kind, contract workers included)")
     for key, words in APPLIES_IF_FLAGS.items():
@@ -130,6 +139,35 @@ def applies_words(applies_if: dict, lang: str) -> str:
             parts.append(words[bool(applies_if[key])][lang])
     text = "; ".join(parts)
     return text[:1].upper() + text[1:]
+
+
+def applies(applies_if: dict, profile: dict) -> bool | None:
+    """Does an item with these conditions apply to a unit of this profile?
+
+    ``profile`` holds what the unit stated: ``staff`` (a band of
+    ``STAFF_BANDS``) and the flags of ``APPLIES_IF_FLAGS`` (True/False); a key
+    left out is not known. False as soon as one stated fact contradicts a
+    condition (the law does not require the item of that unit); None when
+    nothing contradicts it but a condition's fact is not stated; True
+    otherwise. checklists.js applies the same rule in the reader's browser.
+    """
+    unknown = False
+    for key, wanted in applies_if.items():
+        have = profile.get(key)
+        if have is None:
+            unknown = True
+        elif (have not in wanted) if key == "staff" else (bool(have) != bool(wanted)):
+            return False
+    return None if unknown else True
+
+
+def coherent_profile(profile: dict) -> dict:
+    """A profile as the law allows it: a unit of 7 staff or fewer has no
+    People's Inspection Board (Luật 10/2022/QH15, Điều 60), whatever was
+    ticked. checklists.js enforces the same rule in the form."""
+    if profile.get("staff") == "1-7":
+        return {**profile, "board": False}
+    return dict(profile)
 
 
 def due_words(due: str | None, lang: str) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from handbook.checklists.labels import labels
 from handbook.content.scanner import CHECKLIST_ITEM_PREFIX
-from handbook.checklists.model import Item, deadline_words, roles_text
+from handbook.checklists.model import Item, deadline_words, obligation_label, roles_text
 from handbook.checklists.parse import MARKER, find_blocks
+from handbook.checklists.tables import applies_text
 
 
 def item_box(item: Item, lang: str) -> str:
@@ -33,6 +34,10 @@ def item_box(item: Item, lang: str) -> str:
         f"    - **{words['evidence']}:** {' '.join(item.evidence.split())}",
         f"    - **{words['deadline']}:** {deadline_words(item.frequency, item.due, lang)}",
     ]
+    if item.obligation:  # a legal requirement or the handbook's practice (issue 17)
+        lines.append(f"    - **{words['obligation']}:** {obligation_label(item.obligation, lang)}")
+    if item.applies_if:
+        lines.append(f"    - **{words['applies_if']}:** {applies_text(item, lang)}")
     return "\n".join(lines)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from handbook.checklists import collect, nav_order, rewrite
 from handbook.checklists import generators
+from handbook.checklists.assets import page_assets as _page_assets
 from handbook.checklists.downloads import csv_bytes, xlsx_bytes, xlsx_inputs
 from handbook.checklists.tables import download_name
 from handbook.content import sources
@@ -53,3 +54,9 @@ def write_downloads(build) -> None:
         (folder / download_name(source.base_uri, lang, "xlsx")).write_bytes(workbook)
     build.cache.trim()
     pages.clear()
+
+
+def page_assets(build, output: str, page) -> str:
+    """The written page: print styles for print only; where it holds a
+    checklist, its controls, stylesheet and scripts (``assets.py``)."""
+    return _page_assets(output)

@@ -14,9 +14,10 @@ from handbook.errors import ContentError
 from handbook.content import scanner
 from handbook.content.scanner import relpath
 from handbook.checklists.links import relative, resolve
-from handbook.checklists.collect import Collection, Entry
+from handbook.checklists.collect import Collection, Entry, names_article
 from handbook.checklists.labels import MONTHS_SHORT_EN, labels
-from handbook.checklists.model import ROLES, deadline_words, due_months, is_event, roles_text
+from handbook.checklists.model import (ROLES, applies_words, deadline_words, due_months, is_event,
+                                       obligation_label, roles_text)
 
 KINDS = ("checklist-inspection", "checklist-self", "checklist-role", "checklist-calendar")
 
@@ -35,6 +36,10 @@ class Row:
     months: tuple
     explain_md: str       # relative Markdown link target to the explanation
     explain_url: str      # address for spreadsheets
+    obligation: str = ""  # "law", "practice" ("" when the item does not say)
+    applies: dict = None  # the item's ``applies_if`` (canonical); empty: every unit
+    applies_text: str = ""  # its conditions in words, with the articles of its basis
+    part: str = ""        # inspection list: "law" (scored) or "practice" (listed apart)
 
     @property
     def id(self) -> str:
@@ -135,6 +140,29 @@ def calendar_section(entry: Entry) -> str:
 CALENDAR_SECTIONS = ("grid", "other", "events", "once")
 
 
+def articles(item) -> tuple[str, ...]:
+    """The words of the item's basis links that name an article of a
+    regulation ("Luật 10/2022/QH15, Điều 51"), in the order written."""
+    return tuple(dict.fromkeys(link.text for link in item.links if names_article(item, link.url)))
+
+
+def applies_text(item, lang: str) -> str:
+    """When an item applies, and on which articles: "Đơn vị có từ 8 người trở
+    lên (…) — Luật 10/2022/QH15, Điều 51". Empty for an item of every unit."""
+    if not item.applies_if:
+        return ""
+    words = applies_words(item.applies_if, lang)
+    # the articles its basis cites (else its basis as written)
+    cited = "; ".join(articles(item) or dict.fromkeys(link.text for link in item.links))
+    return f"{words} — {cited}" if cited else words
+
+
+def part_of(item) -> str:
+    """The inspection list scores legal requirements only (issue 17); an item
+    that does not declare its obligation is shown with them."""
+    return "practice" if item.obligation == "practice" else "law"
+
+
 def build(collection: Collection, kind: str, argument: str | None, lang: str, page_uri: str,
           path: str = "", url=page_url) -> Checklist:
     """The checklist the page ``page_uri`` (a docs path) shows to readers of ``lang``."""
@@ -143,6 +171,8 @@ def build(collection: Collection, kind: str, argument: str | None, lang: str, pa
     if kind == "checklist-calendar":
         order = {s: n for n, s in enumerate(CALENDAR_SECTIONS)}
         entries = sorted(entries, key=lambda e: order[calendar_section(e)])  # stable: keeps reading order
+    elif kind == "checklist-inspection":  # legal requirements first, then the practices
+        entries = sorted(entries, key=lambda e: part_of(e.item) == "practice")
     rows = []
     for number, entry in enumerate(entries, start=1):
         item = entry.item
@@ -160,6 +190,9 @@ def build(collection: Collection, kind: str, argument: str | None, lang: str, pa
             deadline=deadline_words(item.frequency, item.due, lang),
             months=due_months(item.frequency, item.due),
             explain_md=explain, explain_url=address,
+            obligation=item.obligation or "", applies=dict(item.applies_if),
+            applies_text=applies_text(item, lang),
+            part=part_of(item) if kind == "checklist-inspection" else "",
         ))
     control = "result" if kind == "checklist-inspection" else "done"
     return Checklist(checklist_key(kind, argument), kind, argument, lang, page_uri, rows, control)
@@ -176,29 +209,34 @@ def months_text(months: tuple, lang: str) -> str:
 # ---- spreadsheet columns ---------------------------------------------------
 
 def columns(checklist: Checklist) -> list[tuple[str, int]]:
-    """(header, width in characters) of the spreadsheet for this checklist."""
+    """(header, width in characters) of the spreadsheet for this checklist.
+    The filled results exported from the browser (checklists.js) have the same
+    columns, with the result (or status) and notes filled in."""
     w = labels(checklist.lang)
     if checklist.kind == "checklist-inspection":
-        return [(w["no"], 6), (w["id"], 22), (w["topic"], 22), (w["requirement"], 50), (w["basis"], 32),
-                (w["evidence_check"], 40), (w["result"], 16), (w["notes"], 30), (w["link"], 40)]
+        return [(w["no"], 5), (w["id"], 22), (w["topic"], 22), (w["obligation"], 16), (w["requirement"], 50),
+                (w["applies_if"], 30), (w["basis"], 30), (w["evidence_check"], 40), (w["result"], 16),
+                (w["notes"], 36), (w["link"], 40)]
     if checklist.kind == "checklist-calendar":
-        return [(w["no"], 6), (w["id"], 22), (w["task"], 50), (w["deadline"], 30), (w["months"], 14),
-                (w["roles"], 30), (w["basis"], 32), (w["status"], 16), (w["notes"], 30), (w["link"], 40)]
-    return [(w["no"], 6), (w["id"], 22), (w["topic"], 22), (w["task"], 50), (w["roles"], 30),
-            (w["deadline"], 26), (w["basis"], 32), (w["evidence"], 36), (w["status"], 16), (w["notes"], 30),
-            (w["link"], 40)]
+        return [(w["no"], 5), (w["id"], 22), (w["task"], 50), (w["obligation"], 16), (w["deadline"], 30),
+                (w["months"], 14), (w["roles"], 30), (w["basis"], 30), (w["applies_if"], 30), (w["status"], 16),
+                (w["notes"], 30), (w["link"], 40)]
+    return [(w["no"], 5), (w["id"], 22), (w["topic"], 22), (w["task"], 50), (w["obligation"], 16),
+            (w["applies_if"], 30), (w["roles"], 30), (w["deadline"], 26), (w["basis"], 30), (w["evidence"], 36),
+            (w["status"], 16), (w["notes"], 30), (w["link"], 40)]
 
 
 def values(checklist: Checklist, row: Row) -> list:
+    nature = obligation_label(row.obligation or None, checklist.lang)
     if checklist.kind == "checklist-inspection":
-        return [row.number, row.id, row.section, row.requirement, row.basis_text, row.evidence, "", "",
-                row.explain_url]
+        return [row.number, row.id, row.section, nature, row.requirement, row.applies_text, row.basis_text,
+                row.evidence, "", "", row.explain_url]
     if checklist.kind == "checklist-calendar":
         when = months_text(row.months, checklist.lang)
-        return [row.number, row.id, row.requirement, row.deadline, when, row.roles, row.basis_text, "", "",
-                row.explain_url]
-    return [row.number, row.id, row.section, row.requirement, row.roles, row.deadline, row.basis_text,
-            row.evidence, "", "", row.explain_url]
+        return [row.number, row.id, row.requirement, nature, row.deadline, when, row.roles, row.basis_text,
+                row.applies_text, "", "", row.explain_url]
+    return [row.number, row.id, row.section, row.requirement, nature, row.applies_text, row.roles, row.deadline,
+            row.basis_text, row.evidence, "", "", row.explain_url]
 
 
 def choice_column(checklist: Checklist) -> int:
@@ -208,9 +246,37 @@ def choice_column(checklist: Checklist) -> int:
     return heads.index(w["result"] if checklist.control == "result" else w["status"])
 
 
-def choices(checklist: Checklist) -> tuple[str, ...]:
+def notes_column(checklist: Checklist) -> int:
+    return [h for h, _ in columns(checklist)].index(labels(checklist.lang)["notes"])
+
+
+def choices(checklist: Checklist, row: Row | None = None) -> tuple[str, ...]:
+    """Answers allowed in the choice column (of ``row``: on the inspection
+    list a recommended practice is noted as done or not, never scored)."""
     w = labels(checklist.lang)
-    return w["results"] if checklist.control == "result" else w["statuses"]
+    if checklist.control == "result" and (row is None or row.part != "practice"):
+        return w["results"]
+    return w["statuses"]
+
+
+INFO_KEYS = ("title", "name", "unit", "date", "inspectors", "staff", "dispersed", "internal_system", "board",
+             "summary", "exported")
+
+
+def info_rows(checklist: Checklist) -> list[tuple[str, str]]:
+    """(label, key) of the workbook's second sheet: the session the results
+    belong to (unit, date, inspectors, the unit's profile, the summary). The
+    blank workbook has it with empty values; checklists.js fills it."""
+    w = labels(checklist.lang)
+    inspection = checklist.kind == "checklist-inspection"
+    words = {"title": w["checklist"], "name": w["session_name"],
+             "unit": w["form_unit"] if inspection else w["form_unit_self"],
+             "date": w["form_date"] if inspection else w["form_date_self"],
+             "inspectors": w["form_inspectors"] if inspection else w["form_filled_by"],
+             "staff": w["profile_staff"], "dispersed": w["profile_dispersed"],
+             "internal_system": w["profile_internal_system"], "board": w["profile_board"],
+             "summary": w["summary"], "exported": w["exported_at"]}
+    return [(words[key], key) for key in INFO_KEYS]
 
 
 def download_name(page_uri: str, lang: str, ext: str) -> str:

@@ -26,9 +26,12 @@ def test_conditions_in_words_for_both_languages():
     from handbook.checklists.model import applies_words, obligation_label
     conditions = {"staff": ("8-99", "100+"), "internal_system": True}
     assert applies_words(conditions, "vi") == (
-        "Đơn vị có từ 8 đến 99 người hoặc từ 100 người trở lên (cán bộ, công chức, viên chức, người lao động); "
+        "Đơn vị có từ 8 người trở lên (cán bộ, công chức, viên chức, người lao động); "
         "đơn vị có hệ thống thông tin nội bộ (trang thông tin nội bộ)")
-    assert applies_words(conditions, "en").startswith("The unit has 8 to 99 people or 100 people or more")
+    assert applies_words(conditions, "en").startswith("The unit has 8 people or more")
+    # bands that do not join read as alternatives
+    assert applies_words({"staff": ("1-7", "100+")}, "vi").startswith(
+        "Đơn vị có dưới 8 người hoặc từ 100 người trở lên")
     assert applies_words({}, "vi") == ""
     assert obligation_label("law", "vi") == "Quy định của pháp luật"
     assert obligation_label("practice", "en").startswith("Recommended practice")
