@@ -16,6 +16,7 @@ from handbook.checklists.collect import collect
 from handbook.checklists.htmltables import Abbreviations, Inline
 from handbook.checklists.page import markdown
 from handbook.checklists.tables import KINDS, Checklist, build, page_url
+from handbook.models import links as model_links
 
 
 _BUILT = STORE.space("checklist-tables")  # (sources, kind, argument, lang, page) -> (sources, Checklist)
@@ -69,7 +70,8 @@ def generate(kind: str, request) -> str:
     checklist = checklist_for(request, kind)
     inline = Inline(checklist.page_uri, site_abbreviations(config),
                     directory_urls=config.get("use_directory_urls", True))
-    return markdown(checklist, inline, request.place)
+    return markdown(checklist, inline, request.place,
+                    partial(model_links.evidence_cell, request.sources, request.lang))
 
 
 GENERATORS = MappingProxyType({kind: partial(generate, kind) for kind in KINDS})

@@ -351,7 +351,7 @@ def recent_changes_page(request: generated.Request, ctx: Context | None = None) 
         if more > 0:
             links.append(f"và {more} trang khác" if vi else f"and {more} more")
         out.append(f"| {format_date(commit.local_date, lang)} | {', '.join(links)} | "
-                   f"{_cell(commit.subject)} |")
+                   f"{_cell(html.escape(commit.subject, quote=False))} |")  # a subject is text, not markup
     if ctx.history.shallow:
         out.extend(["", "_Bản sao git rút gọn (shallow clone): chỉ có phần lịch sử gần nhất._" if vi else
                     "_Shallow git clone: only the most recent history is available._"])
