@@ -39,9 +39,9 @@ from handbook.search.sections import TAG, sections
 from handbook.content.vietnamese import fold
 
 __all__ = [
-    "fold", "tone_key", "tokenize", "html_to_text", "article_number",
+    "fold", "tone_key", "tokenize", "html_to_text", "readable_text", "article_number",
     "anchored_items", "PageRecord", "build_index", "index_json", "SEPARATOR",
-    "worker_filename",
+    "worker_filename", "page_kind", "is_editors_page", "KINDS",
 ]
 
 # The five Vietnamese tones as combining marks (NFD): huyền, sắc, hỏi, ngã, nặng.
@@ -101,6 +101,71 @@ def html_to_text(fragment: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     return _nfc(_one_line(text.replace("¶", "")))
+
+
+# --- Readable text: what a reader reads, not the page's machinery ------------
+#
+# A snippet is text from the matched section as a reader reads it. Left out of
+# the index (so out of snippets and matches): table headers (column labels
+# that would start every snippet of a table), form controls and their labels
+# (a checklist row's "Kết quả, STT 25 · Đạt · Chưa đạt · Không áp dụng"), text
+# for screen readers only, the "giải thích" links of checklist rows (their
+# target is the explanation, which has its own result), the title of a
+# checklist item's box ("Việc cần làm · <id>"), the row number that starts a
+# checklist row, and the "cited in" lists of regulation pages (other pages'
+# titles, which would make every article match every topic).
+
+_NOT_READ_TAG = re.compile(r"<(thead|fieldset|legend|textarea|select|button|template)\b")
+_NOT_READ_CLASS = re.compile(
+    r"""<[a-zA-Z][a-zA-Z0-9]*\b[^>]*?\bclass=["'](?:[^"']*\s)?(?:ck-more|ck-sr|handbook-cited[\w-]*)(?:\s[^"']*)?["']""")
+_ITEM_BOX_TITLE = re.compile(
+    r"""(<div\b[^>]*\bclass=["'][^"']*\bck-item\b[^"']*["'][^>]*>\s*)<p\b[^>]*\badmonition-title\b[^>]*>.*?</p>""", re.S)
+_ROW_NUMBER = re.compile(r"(<tr\b[^>]*>\s*)<td\b[^>]*>\s*\d{1,4}\s*</td>")
+# An identifier shown after a middle dot ("Việc cần làm · hoi-nghi-ke-hoach"):
+# lower-case ASCII words joined by hyphens.
+_SHOWN_ID = re.compile(r"\s?·\s*[a-z0-9]+(?:-[a-z0-9]+)+(?=\s|$)")
+
+
+def _drop_elements(fragment: str, start: re.Pattern) -> str:
+    """``fragment`` without the elements whose start tag ``start`` finds
+    (each with everything inside it)."""
+    parts = []
+    position = 0
+    while True:
+        match = start.search(fragment, position)
+        if match is None:
+            break
+        begin = match.start()
+        end = _element_end(fragment, begin)
+        parts.append(fragment[position:begin])
+        parts.append(" ")
+        position = max(end, match.end())
+    if not parts:
+        return fragment
+    parts.append(fragment[position:])
+    return "".join(parts)
+
+
+def readable_html(fragment: str) -> str:
+    """The HTML ``fragment`` without what is not read as text (see above)."""
+    if "<t" in fragment or "<f" in fragment or "<l" in fragment or "<s" in fragment or "<b" in fragment:
+        fragment = _drop_elements(fragment, _NOT_READ_TAG)
+    if "ck-" in fragment or "handbook-cited" in fragment:
+        fragment = _drop_elements(fragment, _NOT_READ_CLASS)
+        fragment = _ITEM_BOX_TITLE.sub(r"\1", fragment)
+    if "<tr" in fragment:
+        fragment = _ROW_NUMBER.sub(r"\1", fragment)
+    return fragment
+
+
+def readable_text(fragment: str) -> str:
+    """Plain NFC text of an HTML fragment as a reader reads it: what
+    ``html_to_text`` gives, without table headers, form controls, text for
+    screen readers, checklist links and identifiers, and "cited in" lists."""
+    text = html_to_text(readable_html(fragment))
+    if "·" in text:
+        text = _SHOWN_ID.sub("", text)
+    return text
 
 
 _ARTICLE_ANCHOR = re.compile(r"#dieu-(\d+)(?:-|$)")
@@ -252,6 +317,38 @@ class PageRecord:
     items: list[tuple[str, str, str]] = field(default_factory=list)  # anchored items (id, title, text)
     regulation: bool = False      # a regulation page: its ``#dieu-N-...`` sections are articles
     html: bool = True             # entries' title and text are HTML (False: plain text already)
+    kind: str = "page"            # what the page is to a reader (``page_kind``), for ranking
+
+
+# What a page is to a reader, for ranking (the worker's PRIOR table gives each
+# kind its weight): the handbook's own explanations, answers and the texts
+# they explain come first; the glossary, the home page and the model
+# documents next; the pages that list other pages (indexes) and the
+# generated checklist pages and plan, whose rows repeat the chapters' items, last.
+KINDS = ("chapter", "qa", "regulation", "glossary", "home", "model", "page", "index", "checklist")
+
+# The editors' pages (review status, translations, unverified content,
+# changes) are for the editorial team: they are not in the readers' index.
+EDITORS_SECTION = "bien-tap/"
+
+
+def page_kind(url: str, meta: dict) -> str:
+    """``url`` relative to the language's root ("" for the home page)."""
+    if url == "":
+        return "home"
+    kind = meta.get("type")
+    if kind in KINDS:
+        return kind
+    if meta.get("generate"):  # the checklists, the dated plan: lists of the chapters' items
+        return "checklist"
+    if meta.get("model"):
+        return "model"
+    return "page"
+
+
+def is_editors_page(url: str) -> bool:
+    """``url`` relative to the language's root."""
+    return url.startswith(EDITORS_SECTION)
 
 
 _RECORDS = STORE.space("search-records")  # (site, language) -> {url: PageRecord}
@@ -278,7 +375,9 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
 
     Document fields: ``location``, ``title``, ``text`` (plain text), and
     optionally ``c`` (page context, on the page's own document), ``a``
-    (article number, on regulation pages), ``k`` (kind: ``"ck"`` for a checklist item).
+    (article number, on regulation pages), ``k`` (kind: on a page's own
+    document the page's kind (``page_kind``, left out for "page"), ``"ck"``
+    for a checklist item).
     """
     docs: list[dict] = []
     for page in sorted(pages, key=lambda p: p.url):
@@ -296,6 +395,8 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
             number = article_number(location) if page.regulation else None
             if number is not None:
                 doc["a"] = number
+            if entry.get("items") and "#" in location:
+                doc["k"] = "ck"  # a section of checklist items: ranked as they are
             if "#" in location:
                 sections.append(doc)
             elif own is None:
@@ -306,6 +407,8 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
             own = {"location": page_url, "title": html_to_text(page.title), "text": ""}
         if page.context:
             own["c"] = page.context
+        if page.kind != "page":
+            own["k"] = page.kind
         for element_id, title, text in page.items:
             sections.append({"location": f"{page_url}#{element_id}", "title": title,
                              "text": text, "k": "ck"})
@@ -317,13 +420,25 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
     }
 
 
+# A section that lists the pages citing a regulation ("Được dẫn chiếu tại"):
+# other pages' titles and a sentence repeated on every regulation page.
+_CITED_INDEX = "handbook-cited-index"
+
+
 def page_documents(page_html: str) -> dict:
     """What the index needs from one page's HTML, in plain text and JSON
     types (so the build cache can keep it): ``sections``, as
-    ``[id, title or None, text]``, and checklist ``items``, as ``[id, title, text]``."""
-    return {"sections": [[element_id, html_to_text(heading) if heading else None, html_to_text(text)]
-                         for element_id, heading, text in sections(page_html)],
-            "items": [list(item) for item in anchored_items(page_html)]}
+    ``[id, title or None, text, holds checklist items]``, and checklist
+    ``items``, as ``[id, title, text]``. The sections listing the pages that
+    cite a regulation are left out."""
+    found = []
+    item_id = f'id="{CHECKLIST_ITEM_PREFIX}'
+    for element_id, heading, text in sections(page_html):
+        if _CITED_INDEX in text:
+            continue
+        found.append([element_id, html_to_text(heading) if heading else None, readable_text(text),
+                      item_id in text])
+    return {"sections": found, "items": [list(item) for item in anchored_items(page_html)]}
 
 
 def valid_documents(value) -> bool:
@@ -332,8 +447,9 @@ def valid_documents(value) -> bool:
         return False
     sections, items = value["sections"], value["items"]
     return (isinstance(sections, list) and isinstance(items, list)
-            and all(isinstance(s, list) and len(s) == 3 and isinstance(s[0], (str, type(None)))
-                    and isinstance(s[1], (str, type(None))) and isinstance(s[2], str) for s in sections)
+            and all(isinstance(s, list) and len(s) == 4 and isinstance(s[0], (str, type(None)))
+                    and isinstance(s[1], (str, type(None))) and isinstance(s[2], str)
+                    and isinstance(s[3], bool) for s in sections)
             and all(isinstance(i, list) and len(i) == 3 and all(isinstance(x, str) for x in i) for i in items))
 
 

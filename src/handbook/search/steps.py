@@ -5,7 +5,9 @@ handbook's own worker.
   the rules of Material's search parser in a fraction of its time;
   Material's search plugin stays for the search box and its settings, but its
   parser is not run (``SectionsFromHandbook``). Checklist items (``id="ck-..."``)
-  are added, and pages with ``search: exclude`` are left out.
+  are added; pages with ``search: exclude`` and the editors' pages
+  (``bien-tap/``) are left out. Each page's kind (chapter, Q&A, regulation,
+  checklist…) goes with it, for ranking.
 * ``search/search_index.json`` (Vietnamese) and ``en/search/search_index.json``
   (English) are written after mkdocs-static-i18n has written its merged index,
   replacing it.
@@ -78,6 +80,10 @@ def index_page(build, page) -> None:
     if (page.meta.get("search") or {}).get("exclude"):
         return
     language = build.current
+    prefix = "" if language.lang == DEFAULT_LANGUAGE else f"{language.lang}/"
+    url = page.url[len(prefix):] if prefix and page.url.startswith(prefix) else page.url
+    if search.is_editors_page(url):
+        return
     if language.search_table is None:
         language.search_table = build.cache.table(f"search-{language.lang}", search.code_version(),
                                                   search.valid_documents)
@@ -87,14 +93,15 @@ def index_page(build, page) -> None:
     title = str(page.meta.get("title") or page.title or "")
     fallback = search.html_to_text(str(page.meta.get("title", page.title)))  # Material's title for untitled parts
     entries = [{"location": page.url + (f"#{element_id}" if element_id else ""),
-                "title": fallback if heading is None else heading, "text": text}
-               for element_id, heading, text in found["sections"]]
+                "title": fallback if heading is None else heading, "text": text, "items": items}
+               for element_id, heading, text, items in found["sections"]]
     search.records(build.config.site_dir, language.lang)[page.url] = search.PageRecord(
         url=page.url, title=title, entries=entries,
         context=search.page_context(title, page.meta),
         items=found["items"],
         regulation=page.meta.get("type") == "regulation",
         html=False,
+        kind=search.page_kind(url, page.meta),
     )
 
 

@@ -3,20 +3,27 @@
  *
  * Speaks Material for MkDocs' search worker protocol (SETUP -> READY,
  * QUERY -> RESULT), so Material's search box, result list, keyboard handling
- * and page highlighting (search.highlight) stay as they are; only matching
- * and ranking are ours:
+ * and page highlighting (search.highlight) stay as they are; matching and
+ * ranking are ours (design notes: src/handbook/search/README.md):
  *
  *   - every word is compared on two keys, defined and tested in Python
- *     (hooks/handbook/search.py) and mirrored here exactly:
+ *     (src/handbook/search/index.py) and mirrored here exactly:
  *       fold(w)    no marks, đ -> d, lower case          ("Điều" -> "dieu")
  *       toneKey(w) marks kept, tone moved to a suffix    ("hoà", "hòa" -> "hoa~1")
- *     an equal toneKey is an exact match (1.0), an equal fold a folded one
- *     (0.5), a folded prefix a partial one (0.25: the word being typed);
- *   - documents matching more of the query's words come first; then the
- *     words' weights (title > text > the page's title and number), rarer
- *     words count more, and query words standing together as a phrase in
- *     the same order earn a bonus;
- *   - "Điều 51", "dieu 51", "article 51" put the section #dieu-51-... first.
+ *   - a query word is honoured by a word of the text with the same toneKey;
+ *     a query word typed without marks also by any word that folds to it;
+ *     the last word also by the words it begins (the reader is typing), an
+ *     English word by its plural, and a word found nowhere by the words one
+ *     letter away (a typo). A word typed with marks is not honoured by a word
+ *     with other marks ("hòa" is not "hóa"): that is only a partial match;
+ *   - documents holding every word of the query (or finding it in their
+ *     page's title) come first; the others follow, fewest missing words
+ *     first, and the page says that nothing held them all (search.js);
+ *   - then: the words' weight by field (title > page title > text, as BM25F
+ *     weighs them, rarer words more), query words standing side by side in
+ *     the text as in the query, titles that the query covers, and the kind
+ *     of page (chapters, answers and regulations above the lists that repeat
+ *     them); "Điều 51", "dieu 51", "article 51" put the article first.
  *
  * No eval, no new Function, no imports: works under a strict CSP.
  */
@@ -29,7 +36,7 @@ const TONE_MARKS = /[\u0300\u0301\u0309\u0303\u0323]/g
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const NON_WORD = /[^\p{L}\p{M}\p{N}]+/u
 
-/* Same as handbook.vietnamese.fold */
+/* Same as handbook.content.vietnamese.fold */
 function fold(text) {
   return text.normalize("NFC")
     .replace(/[ĐÐ]/g, "D").replace(/[đð]/g, "d")
@@ -37,7 +44,7 @@ function fold(text) {
     .toLowerCase()
 }
 
-/* Same as handbook.search.tone_key */
+/* Same as handbook.search.index.tone_key */
 function toneKey(word) {
   let tone = ""
   const letters = word.normalize("NFC").toLowerCase().normalize("NFD")
@@ -59,44 +66,133 @@ function escapeHTML(text) {
     .replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 }
 
-const LEVEL_EXACT = 1, LEVEL_FOLDED = 0.5, LEVEL_PREFIX = 0.25
-const FIELD_WEIGHT = [3, 1, 0.7]            /* title, text, page context */
+/* How well a word of the text stands for a query word. HONOUR and above:
+   the text has the word; below: a partial match only (other marks). */
+const EXACT = 1, FOLDED = 0.9, PLURAL = 0.8, PREFIX = 0.5, TYPO = 0.45
+const OTHER_MARKS = 0.25, HONOUR = 0.4
+
 const TITLE = 0, TEXT = 1, CONTEXT = 2
+/* BM25F: field weights, length normalisation, saturation */
+const WEIGHT = [4, 1, 1.5], LENGTH_NORM = [0.5, 0.75], K1 = 1.2
+
+/* What a page is to a reader (handbook.search.index.page_kind), and a
+   checklist item ("ck"): a weight on its documents' scores */
+const PRIOR = {
+  chapter: 1, qa: 1, regulation: 1, glossary: 0.85, home: 0.8, model: 0.8,
+  page: 0.9, index: 0.6, checklist: 0.45, ck: 0.7
+}
+
+/* Words a query can hold without the text having them: honoured when
+   present, never missing (compared on toneKey, so typed with their marks;
+   an unaccented "co" may be "cơ" as well as "có") */
+const STOP = {
+  vi: new Set(["của", "và", "các", "là", "được", "những", "cho", "với", "về", "trong",
+    "thì", "mà", "này", "khi", "ở", "có", "một", "theo", "để", "từ", "đã", "sẽ", "nào",
+    "gì", "như", "hoặc", "hay", "bị", "do", "tại", "nên"].map(toneKey)),
+  en: new Set(["the", "a", "an", "of", "to", "in", "on", "for", "and", "or", "is", "are",
+    "was", "be", "by", "with", "what", "how", "who", "when", "where", "which", "does",
+    "do", "can", "i", "my", "at", "from", "as", "it", "its", "this", "that", "there", "if"])
+}
+
 const ARTICLE_WORDS = new Set(["dieu", "article", "art"])
 const MAX_QUERY_WORDS = 12
+const SECOND_PASS = 200   /* documents looked at word by word (phrases, titles) */
+const LOOK_FULL = 1500    /* documents holding every word looked at, at most */
+const NEAR = 8            /* words of the query typed side by side: at most this far apart */
 const MAX_DOCS = 300      /* results returned */
 const MAX_MARKED = 60     /* results with marked words and a teaser around them */
+const TEASER_CHARS = 220
+
+/* At most one edit apart: a letter changed, added, dropped, or two swapped */
+function oneEditApart(a, b) {
+  const la = a.length, lb = b.length
+  if (a === b || Math.abs(la - lb) > 1)
+    return false
+  let i = 0
+  while (i < la && i < lb && a[i] === b[i])
+    i++
+  if (la === lb)
+    return a.slice(i + 1) === b.slice(i + 1) ||
+      (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
+}
+
+/* English plural and singular forms of a folded word */
+function numberForms(word) {
+  const forms = [word + "s", word + "es"]
+  if (word.endsWith("y"))
+    forms.push(word.slice(0, -1) + "ies")
+  if (word.endsWith("ies"))
+    forms.push(word.slice(0, -3) + "y")
+  if (word.endsWith("es"))
+    forms.push(word.slice(0, -2))
+  if (word.endsWith("s") && !word.endsWith("ss"))
+    forms.push(word.slice(0, -1))
+  return forms
+}
+
+function bits(mask) {
+  let count = 0
+  for (; mask; mask &= mask - 1)
+    count++
+  return count
+}
 
 class HandbookIndex {
 
-  constructor(docs) {
+  constructor(docs, options = {}) {
     this.docs = docs
+    this.lang = String(options.lang || "vi").slice(0, 2)
+    this.stop = STOP[this.lang] || STOP.vi
+    const N = docs.length
     this.keyIds = new Map()        /* toneKey -> key id */
     this.keyFold = []              /* key id -> fold id */
+    this.keyTone = []              /* key id -> toneKey */
+    this.keySurface = []           /* key id -> a word of the text with that key (lower case) */
     this.foldIds = new Map()       /* fold -> fold id */
     this.foldText = []             /* fold id -> fold */
     this.foldKeys = []             /* fold id -> [key id] */
     this.surface = new Map()       /* surface word -> key id (cache) */
-    this.postings = []             /* key id -> [doc, field, position, ...] */
-    this.page = new Int32Array(docs.length)   /* doc -> its page's doc */
-    this.byLocation = new Map()
+    this.postings = []             /* key id -> [doc * 3 + field, count, ...] */
+    this.page = new Int32Array(N)  /* doc -> its page's doc */
+    this.prior = new Float32Array(N)
+    /* every document's words as key ids, in one array: title, then text;
+       a page's context after them */
+    this.words = new Int32Array(1 << 16)
+    this.length = 0
+    this.start = new Int32Array(N)          /* doc -> its title's first word */
+    this.titleEnd = new Int32Array(N)       /* doc -> its text's first word */
+    this.end = new Int32Array(N)            /* doc -> after its text */
+    this.contextEnd = new Int32Array(N)     /* page doc -> after its context */
+    const byLocation = new Map()
     let page = 0
     docs.forEach((doc, id) => {
-      const [path] = doc.location.split("#")
-      if (!doc.location.includes("#")) {
+      const hash = doc.location.indexOf("#")
+      if (hash < 0) {
         page = id
-        this.byLocation.set(path, id)
+        byLocation.set(doc.location, id)
       } else {
-        page = this.byLocation.get(path) ?? page
+        page = byLocation.get(doc.location.slice(0, hash)) ?? page
       }
       this.page[id] = page
-      /* the index is NFC already (hooks/handbook/search.py; tested) */
+      this.prior[id] = PRIOR[doc.k === "ck" ? "ck" : docs[page].k || "page"] ?? PRIOR.page
+      /* the index is NFC already (src/handbook/search/index.py; tested) */
       doc.text ||= ""
+      this.start[id] = this.length
       this.add(id, TITLE, doc.title)
+      this.titleEnd[id] = this.length
       this.add(id, TEXT, doc.text)
+      this.end[id] = this.length
       if (doc.c)
         this.add(id, CONTEXT, doc.c)
+      this.contextEnd[id] = this.length
     })
+    let titles = 0, texts = 0
+    for (let id = 0; id < N; id++) {
+      titles += this.titleEnd[id] - this.start[id]
+      texts += this.end[id] - this.titleEnd[id]
+    }
+    this.average = [Math.max(titles / N, 1), Math.max(texts / N, 1)]
   }
 
   keyOf(word) {
@@ -117,6 +213,8 @@ class HandbookIndex {
         this.foldKeys.push([])
       }
       this.keyFold.push(fid)
+      this.keyTone.push(key)
+      this.keySurface.push(word.toLowerCase())
       this.foldKeys[fid].push(id)
       this.postings.push([])
     }
@@ -124,42 +222,93 @@ class HandbookIndex {
     return id
   }
 
-  /* Words are numbered as tokenize() finds them; split() allocates less */
+  /* Words in the order tokenize() finds them; split() allocates less */
   add(doc, field, text) {
-    let position = 0
+    const slot = doc * 3 + field
     for (const word of text.split(NON_WORD))
-      if (word)
-        this.postings[this.keyOf(word)].push(doc, field, position++)
+      if (word) {
+        const id = this.keyOf(word)
+        const list = this.postings[id]
+        if (list[list.length - 2] === slot)
+          list[list.length - 1]++
+        else
+          list.push(slot, 1)
+        if (this.length === this.words.length) {
+          const grown = new Int32Array(this.words.length * 2)
+          grown.set(this.words)
+          this.words = grown
+        }
+        this.words[this.length++] = id
+      }
   }
 
-  /* Keys a query word matches, with the match level */
+  /* Keys a query word matches, with their level */
   candidates(word, last) {
     const found = new Map()
     const folded = fold(word)
+    const marked = folded !== word.toLowerCase()
     const fid = this.foldIds.get(folded)
     if (fid !== undefined)
       for (const key of this.foldKeys[fid])
-        found.set(key, LEVEL_FOLDED)
-    const exact = this.keyIds.get(toneKey(word))
+        found.set(key, marked ? OTHER_MARKS : FOLDED)
+    const tone = toneKey(word)
+    const exact = this.keyIds.get(tone)
     if (exact !== undefined)
-      found.set(exact, LEVEL_EXACT)
-    if (last && folded.length >= 2)
+      found.set(exact, EXACT)
+    const add = (id, level) => {
+      for (const key of this.foldKeys[id])
+        if (!(found.get(key) >= level))
+          found.set(key, level)
+    }
+    if (this.lang === "en" && folded.length > 2)
+      for (const form of numberForms(folded)) {
+        const id = this.foldIds.get(form)
+        if (id !== undefined)
+          add(id, PLURAL)
+      }
+    if (last && folded.length >= 2) {
+      /* the word being typed: the words it begins */
+      const [letters, mark] = tone.split("~")
       this.foldText.forEach((text, id) => {
         if (id !== fid && text.startsWith(folded))
-          for (const key of this.foldKeys[id])
-            if (!found.has(key))
-              found.set(key, LEVEL_PREFIX)
+          for (const key of this.foldKeys[id]) {
+            if (found.has(key))
+              continue
+            const [other, otherMark] = this.keyTone[key].split("~")
+            if (!marked || (other.startsWith(letters) && (!mark || mark === otherMark)))
+              found.set(key, PREFIX)
+          }
+      })
+    }
+    if (fid === undefined && folded.length >= 3 && !/^\d+$/.test(folded))
+      /* found nowhere: a typo? the words one letter away */
+      this.foldText.forEach((text, id) => {
+        if (oneEditApart(folded, text))
+          add(id, TYPO)
       })
     return found
   }
 
-  search(query) {
-    const words = tokenize(query.normalize("NFC"))
+  search(text) {
+    let words = tokenize(text.normalize("NFC"))
       .slice(0, MAX_QUERY_WORDS).map(([, , word]) => word)
-    if (!words.length)
-      return { items: [] }
+    let candidates = words.map((word, i) => this.candidates(word, i === words.length - 1))
+    /* a last letter on its own is the start of a word not typed yet */
+    const lastWord = words[words.length - 1]
+    if (words.length > 1 && fold(lastWord).length === 1 && !/\d/.test(lastWord) &&
+        ![...candidates[words.length - 1].values()].some(level => level >= HONOUR)) {
+      words = words.slice(0, -1)
+      candidates = candidates.slice(0, -1)
+    }
     const n = words.length
+    if (!n)
+      return { items: [], full: 0 }
     const folded = words.map(fold)
+    let required = words.map(word => !this.stop.has(toneKey(word)))
+    if (!required.some(Boolean))
+      required = required.map(() => true)
+    const requiredCount = required.filter(Boolean).length
+    const requiredMask = required.reduce((mask, yes, i) => yes ? mask | (1 << i) : mask, 0)
 
     /* "Điều 51", "dieu 51", "article 51" */
     let article = null
@@ -167,207 +316,380 @@ class HandbookIndex {
       if (ARTICLE_WORDS.has(folded[i]) && /^\d+$/.test(folded[i + 1]))
         article = parseInt(folded[i + 1], 10)
 
-    /* Collect matches per document */
-    const acc = new Map()
-    const df = new Array(n).fill(0)
-    const candidates = words.map((word, i) => this.candidates(word, i === n - 1))
-    words.forEach((word, i) => {
-      const seen = new Set()
-      for (const [key, level] of candidates[i]) {
+    /* The query's keys: for each key of the index, the query words it
+       honours (bits) and whether it is a partial match of one */
+    const query = {
+      words, required,
+      honours: new Int32Array(this.keyFold.length),
+      partial: new Uint8Array(this.keyFold.length),
+      levels: new Map()   /* key -> [[query word, level]] */
+    }
+    candidates.forEach((found, i) => {
+      for (const [key, level] of found) {
+        if (level >= HONOUR)
+          query.honours[key] |= 1 << i
+        else
+          query.partial[key] = 1
+        const list = query.levels.get(key)
+        if (list)
+          list.push([i, level])
+        else
+          query.levels.set(key, [[i, level]])
+      }
+    })
+
+    /* First pass: each word's matches, per document and field */
+    const N = this.docs.length
+    if (!this.buffers)   /* kept from query to query: no garbage to collect */
+      this.buffers = {
+        tf: new Float32Array(N * MAX_QUERY_WORDS * 3),     /* occurrences, weighted by level */
+        best: new Float32Array(N * MAX_QUERY_WORDS * 3),   /* best level */
+        seen: new Uint8Array(N)
+      }
+    const { tf, best, seen } = this.buffers
+    const touched = []
+    candidates.forEach((found, i) => {
+      for (const [key, level] of found) {
         const list = this.postings[key]
-        for (let j = 0; j < list.length; j += 3) {
-          const doc = list[j], field = list[j + 1], position = list[j + 2]
-          let a = acc.get(doc)
-          if (a === undefined) {
-            a = {
-              level: new Float32Array(n * 3), count: new Uint16Array(n * 3),
-              positions: [], keys: new Map()
-            }
-            acc.set(doc, a)
-          }
-          const slot = i * 3 + field
-          if (level > a.level[slot])
-            a.level[slot] = level
-          a.count[slot]++
-          if (field !== CONTEXT) {
-            (a.positions[i * 2 + field] ||= []).push(position)
-            if (!(a.keys.get(key) >= level))
-              a.keys.set(key, level)
-          }
-          if (!seen.has(doc)) {
-            seen.add(doc)
-            df[i]++
+        for (let j = 0; j < list.length; j += 2) {
+          const slot = list[j], doc = (slot / 3) | 0
+          const at = (doc * n + i) * 3 + slot - doc * 3
+          tf[at] += level * list[j + 1]
+          if (level > best[at])
+            best[at] = level
+          if (!seen[doc]) {
+            seen[doc] = 1
+            touched.push(doc)
           }
         }
       }
     })
-    const total = this.docs.length
-    const idf = df.map(d => Math.log(1 + total / (1 + d)))
-
-    /* Score */
-    const scored = []
-    for (const [doc, a] of acc) {
-      const isSection = this.page[doc] !== doc
-      const pageAcc = isSection ? acc.get(this.page[doc]) : a
-      let coverage = 0, direct = 0, base = 0
-      const matched = new Array(n).fill(0)
+    const df = new Int32Array(n)
+    for (const doc of touched)
       for (let i = 0; i < n; i++) {
-        let best = 0
-        for (const field of [TITLE, TEXT]) {
-          const level = a.level[i * 3 + field]
-          if (level > 0) {
-            const count = Math.min(a.count[i * 3 + field], 8)
-            best = Math.max(best, FIELD_WEIGHT[field] * level * (1 + 0.08 * count))
-          }
-        }
-        if (best > 0) {
-          direct++
-          matched[i] = 1
-        }
-        const context = pageAcc ? pageAcc.level[i * 3 + CONTEXT] : 0
-        if (context > 0) {
-          best = Math.max(best, FIELD_WEIGHT[CONTEXT] * context)
-          matched[i] ||= 2
-        }
-        if (best > 0)
-          coverage++
-        base += best * idf[i]
+        const at = (doc * n + i) * 3
+        if (Math.max(best[at], best[at + 1]) >= HONOUR)
+          df[i]++
+      }
+    const idf = Array.from(df, (d, i) =>
+      Math.log(1 + (N - d + 0.5) / (d + 0.5)) * (required[i] ? 1 : 0.2))
+    query.idf = idf
+
+    const scored = []
+    for (const doc of touched) {
+      const page = this.page[doc], isSection = page !== doc
+      const title = this.titleEnd[doc] - this.start[doc], text = this.end[doc] - this.titleEnd[doc]
+      const titleNorm = 1 - LENGTH_NORM[TITLE] + LENGTH_NORM[TITLE] * title / this.average[TITLE]
+      const textNorm = 1 - LENGTH_NORM[TEXT] + LENGTH_NORM[TEXT] * text / this.average[TEXT]
+      let direct = false, honoured = 0, score = 0, missing = 0
+      const via = new Int8Array(n)   /* 1: in the document, 2: in its page's title only */
+      for (let i = 0; i < n; i++) {
+        const at = (doc * n + i) * 3
+        const inTitle = tf[at], inText = tf[at + 1]
+        if (inTitle > 0 || inText > 0)
+          direct = true
+        let context = best[(page * n + i) * 3 + CONTEXT]
+        if (!isSection && best[at] >= HONOUR)
+          context = 0    /* a page's context repeats its title */
+        const weighted = WEIGHT[TITLE] * inTitle / titleNorm + WEIGHT[TEXT] * inText / textNorm +
+          WEIGHT[CONTEXT] * context
+        score += idf[i] * weighted * (K1 + 1) / (weighted + K1)
+        if (Math.max(best[at], best[at + 1]) >= HONOUR)
+          via[i] = 1
+        else if (context >= HONOUR)
+          via[i] = 2
+        if (via[i])
+          honoured += required[i]
+        else if (required[i])
+          missing++
       }
       if (!direct)
         continue
+      scored.push({ doc, full: missing === 0, honoured, score, via })
+    }
+    for (const doc of touched) {   /* clean for the next query */
+      seen[doc] = 0
+      tf.fill(0, doc * n * 3, (doc + 1) * n * 3)
+      best.fill(0, doc * n * 3, (doc + 1) * n * 3)
+    }
+    const order = (x, y) => (y.full - x.full) || (y.honoured - x.honoured) || (y.score - x.score)
+    scored.sort(order)
 
-      /* Phrase: longest run of query words, in order, at adjacent positions */
-      let phrase = 0, anchor = -1
-      if (n > 1)
-        for (const field of [TITLE, TEXT]) {
-          let run = new Map(), longest = 0, end = -1
-          for (let i = 0; i < n; i++) {
-            const next = new Map()
-            for (const p of a.positions[i * 2 + field] || []) {
-              const length = (run.get(p - 1) || 0) + 1
-              next.set(p, length)
-              if (length > longest) {
-                longest = length
-                end = p
-              }
-            }
-            run = next
-          }
-          if (longest > 1) {
-            phrase = Math.max(phrase, (longest - 1) / (n - 1) * (field === TITLE ? 30 : 15))
-            if (field === TEXT)
-              anchor = end - longest + 1
-          }
-        }
-
-      /* Otherwise the teaser starts near the rarest word found in the text */
-      if (anchor < 0) {
-        let weight = 0
-        for (let i = 0; i < n; i++) {
-          const positions = a.positions[i * 2 + TEXT]
-          const w = a.level[i * 3 + TEXT] * idf[i]
-          if (positions && w > weight) {
-            weight = w
-            anchor = Math.min(...positions.slice(0, 64))
-          }
-        }
+    /* Words typed side by side must stand near each other (a Vietnamese
+       word is often two syllables: "hòa giải" is not "Cộng hòa … giải
+       trình"): consecutive required words, and how many words may sit
+       between them */
+    const together = []
+    for (let i = 0, previous = -1; i < n; i++)
+      if (required[i]) {
+        if (previous >= 0)
+          together.push([previous, i, NEAR + (i - previous - 1)])
+        previous = i
       }
 
+    /* Second pass, word by word, on the best documents (all those holding
+       every word, up to LOOK_FULL): words together, titles the query
+       covers, the teaser's place */
+    let fullFound = 0
+    while (fullFound < scored.length && scored[fullFound].full)
+      fullFound++
+    const top = scored.slice(0, Math.max(Math.min(fullFound, LOOK_FULL), SECOND_PASS))
+    const rest = scored.slice(top.length).filter(hit => !hit.full)  /* not looked at: not claimed full */
+    const weight = idf.reduce((sum, value) => sum + value, 0)
+    for (const hit of top) {
+      this.look(hit, query, together)
       let bonus = 0
-      const d = this.docs[doc]
-      if (article !== null && d.a === article)
-        bonus += 60
-      scored.push({ doc, score: coverage * 100 + base + phrase + bonus, matched, a, anchor })
+      for (let i = 0; i + 1 < n; i++) {
+        const pair = 1 << (i + 1)
+        const strength = (idf[i] + idf[i + 1]) / 2
+        if (hit.pairs[TITLE] & pair)
+          bonus += 1.5 * strength
+        else if ((hit.pairs[TEXT] | hit.pairs[CONTEXT]) & pair)
+          bonus += strength
+      }
+      /* a title the query covers: "Công khai thông tin" for "công khai";
+         or with its page's title, the path a reader sees ("Ban Thanh tra
+         nhân dân › Trong nhiệm kỳ" for "ban thanh tra nhiệm kỳ") */
+      const title = this.titleEnd[hit.doc] - this.start[hit.doc]
+      let prior = this.prior[hit.doc]
+      if (title && (hit.titleWords & requiredMask) === requiredMask) {
+        bonus += weight * (0.5 + hit.titleCovered / title) * (hit.titleStarts ? 1.25 : 1)
+        if (hit.titleCovered === title && this.page[hit.doc] === hit.doc)
+          prior = Math.max(prior, 1)   /* the page's own name: whatever its kind */
+      } else if (title && hit.titleWords &&
+                 ((hit.titleWords | hit.contextWords) & requiredMask) === requiredMask) {
+        bonus += 0.8 * weight * (0.5 + (hit.titleCovered + hit.contextCovered) / (title + hit.contextLength))
+      }
+      hit.score = (hit.score + bonus) * prior
+      if (article !== null && this.docs[hit.doc].a === article)
+        hit.score += 100
     }
-    scored.sort((x, y) => y.score - x.score)
+    top.sort(order)
+    const ranked = top.concat(rest).slice(0, MAX_DOCS)
+
+    /* When some documents hold every word, only the partial matches that
+       hold at least half of them follow */
+    const full = ranked.filter(hit => hit.full).length
+    const shown = full
+      ? ranked.filter(hit => hit.full || hit.honoured * 2 >= requiredCount)
+      : ranked
 
     /* Group by page, best page first; every group carries its page */
     const groups = new Map()
-    scored.slice(0, MAX_DOCS).forEach((hit, rank) => {
+    shown.forEach((hit, rank) => {
       const page = this.page[hit.doc]
       if (!groups.has(page))
-        groups.set(page, [])
-      groups.get(page).push(rank < MAX_MARKED
-        ? this.item(hit, words, candidates)
-        : this.plainItem(hit, words))
+        groups.set(page, { full: hit.full, items: [] })
+      groups.get(page).items.push(rank < MAX_MARKED && hit.levels
+        ? this.item(hit, query)
+        : this.plainItem(hit, query))
     })
-    for (const [page, items] of groups)
-      if (!items.some(item => item.location === this.docs[page].location)) {
+    const items = []
+    let fullGroups = 0
+    for (const [page, group] of groups) {
+      if (!group.items.some(item => item.location === this.docs[page].location)) {
         const doc = this.docs[page]
-        items.push({
-          location: doc.location, title: escapeHTML(doc.title),
-          text: "", score: 0, terms: {}
+        group.items.push({
+          location: doc.location, title: escapeHTML(doc.title), text: "", score: 0, terms: {}
         })
       }
-    return { items: [...groups.values()] }
+      /* partial matches carry a sign the page reads (search.js) */
+      if (group.full)
+        fullGroups++
+      else
+        for (const item of group.items)
+          item.title = `<span class="handbook-partial"></span>${item.title}`
+      items.push(group.items)
+    }
+    return { items, full: fullGroups }
+  }
+
+  /* Word by word through one document: query words side by side (bit i+1
+     of pairs[field]: words i and i+1 together), the words in the title and
+     the page's title, whether the words typed together stand together, the
+     best level of each word here and where the teaser starts */
+  look(hit, query, together) {
+    const { honours, partial: partials, levels: keyLevels, idf } = query
+    const n = idf.length
+    const words = this.words, doc = hit.doc
+    const levels = new Float32Array(n)
+    const pairs = [0, 0, 0]
+    const firstAt = new Int32Array(n).fill(-1)
+    const positions = together.length && hit.full ? Array.from({ length: n }, () => []) : null
+    let framing = 0   /* words in the title or the page's title: near every word of the text */
+    let titleWords = 0, titleCovered = 0, titleStarts = false, side = -1, partial = -1
+    let contextWords = 0, contextCovered = 0
+    const scan = (keys, field, from, to) => {
+      let previous = 0
+      for (let p = from; p < to; p++) {
+        const key = keys[p]
+        const mask = honours[key]
+        if (!mask) {
+          if (field === TEXT && partial < 0 && partials[key])
+            partial = p - from
+          previous = 0
+          continue
+        }
+        if (field !== CONTEXT)
+          for (const [i, level] of keyLevels.get(key))
+            if (level > levels[i])
+              levels[i] = level
+        if (field === TEXT) {
+          for (let i = 0, bit = 1; i < n; i++, bit <<= 1)
+            if (mask & bit) {
+              if (firstAt[i] < 0)
+                firstAt[i] = p - from
+              if (positions)
+                positions[i].push(p - from)
+            }
+        } else {
+          framing |= mask
+        }
+        const pair = (previous << 1) & mask
+        pairs[field] |= pair
+        if (field === TEXT && pair && side < 0)
+          side = p - from - 1
+        if (field === TITLE) {
+          titleCovered++
+          titleWords |= mask
+          if (p === from && (mask & 1))
+            titleStarts = true
+        } else if (field === CONTEXT) {
+          contextCovered++
+          contextWords |= mask
+        }
+        previous = mask
+      }
+    }
+    scan(words, TITLE, this.start[doc], this.titleEnd[doc])
+    scan(words, TEXT, this.titleEnd[doc], this.end[doc])
+    const page = this.page[doc]
+    const context = this.contextEnd[page] - this.end[page]
+    if (context && (page !== doc || !titleWords))
+      scan(words, CONTEXT, this.end[page], this.contextEnd[page])
+    if (positions)
+      for (const [a, b, distance] of together)
+        if (!((framing >> a) & 1) && !((framing >> b) & 1) &&
+            !this.near(positions[a], positions[b], distance)) {
+          hit.full = false   /* every word, but not together */
+          break
+        }
+    /* the teaser starts where query words stand together, else at the
+       rarest word the text has, else at a partial match */
+    let anchor = side
+    if (anchor < 0) {
+      let rarest = -1
+      for (let i = 0; i < n; i++)
+        if (firstAt[i] >= 0 && (rarest < 0 || idf[i] > idf[rarest]))
+          rarest = i
+      anchor = rarest >= 0 ? firstAt[rarest] : partial
+    }
+    Object.assign(hit, {
+      pairs, titleWords, titleCovered, titleStarts, contextWords, contextCovered,
+      contextLength: context, anchor, levels
+    })
+  }
+
+  /* Two increasing lists of positions: any two at most distance apart? */
+  near(xs, ys, distance) {
+    let i = 0, j = 0
+    while (i < xs.length && j < ys.length) {
+      if (Math.abs(xs[i] - ys[j]) <= distance)
+        return true
+      if (xs[i] < ys[j])
+        i++
+      else
+        j++
+    }
+    return false
+  }
+
+  /* Marked in this document: a key of the best level its query word has
+     here (no "bốn" marked for "bo" when "bộ" is there) */
+  marked(hit, query, key) {
+    if (!query.honours[key])
+      return false
+    for (const [i, level] of query.levels.get(key))
+      if (level >= HONOUR && hit.levels[i] > 0 && level >= hit.levels[i])
+        return true
+    return false
+  }
+
+  /* Terms for Material: the words as written in the document (the opened
+     page highlights them, search.js), false for a word the document lacks */
+  terms(hit, query, found) {
+    const terms = {}
+    for (const key of found)
+      terms[this.keySurface[key]] = true
+    query.words.forEach((word, i) => {
+      if (!hit.via[i]) {
+        if (query.required[i])
+          terms[word] = false
+      } else if (hit.via[i] === 2 || !found.size) {
+        /* found in the page's title only, or not looked at word by word:
+           the query word (the page matches it by the same keys) */
+        terms[word.toLowerCase()] = true
+      }
+    })
+    return terms
   }
 
   /* A result far down the list: title and the start of the text, unmarked */
-  plainItem({ doc, score, matched }, words) {
-    const d = this.docs[doc]
-    const to = d.text.length > 200 ? d.text.lastIndexOf(" ", 200) : d.text.length
-    const terms = {}
-    words.forEach((word, i) => { terms[word] = matched[i] !== 0 })
+  plainItem(hit, query) {
+    const d = this.docs[hit.doc]
+    const to = d.text.length > TEASER_CHARS ? d.text.lastIndexOf(" ", TEASER_CHARS) : d.text.length
     return {
       location: d.location, title: escapeHTML(d.title),
       text: d.text ? `<p>${escapeHTML(d.text.slice(0, to).trim())}${to < d.text.length ? " …" : ""}</p>` : "",
-      score, terms
+      score: hit.score, terms: this.terms(hit, query, new Set())
     }
   }
 
   /* A result: title and teaser with the matched words marked */
-  item({ doc, score, matched, a, anchor }, words, candidates) {
-    const d = this.docs[doc]
-    const surfaces = new Map()
-    /* Mark a word only if it is one of the doc's best matches for a query
-       word (no "bốn" marked for "bo" when "bộ" is there) */
-    const best = new Set()
-    for (const key of a.keys.keys())
-      for (let i = 0; i < words.length; i++) {
-        const level = candidates[i].get(key)
-        if (level !== undefined &&
-            level >= Math.max(a.level[i * 3 + TITLE], a.level[i * 3 + TEXT])) {
-          best.add(key)
-          break
-        }
-      }
+  item(hit, query) {
+    const d = this.docs[hit.doc]
+    const found = new Set()
+    /* text[from:to] as HTML, the words to mark marked */
     const mark = (text, from, to) => {
       let html = "", last = from
       for (const [start, end, word] of tokenize(text.slice(from, to))) {
         const key = this.surface.get(word) ?? this.keyIds.get(toneKey(word))
-        if (key !== undefined && best.has(key)) {
+        if (key !== undefined && this.marked(hit, query, key)) {
           html += escapeHTML(text.slice(last, from + start)) +
             `<mark data-md-highlight>${escapeHTML(word)}</mark>`
           last = from + end
-          surfaces.set(word.toLowerCase(), true)
+          found.add(key)
         }
       }
       return html + escapeHTML(text.slice(last, to))
     }
     const title = mark(d.title, 0, d.title.length)
 
-    /* Teaser: around the phrase, or the rarest matched word, of the text */
+    /* Teaser: from the start of the sentence where the query's words stand
+       (together, or the rarest found), about two lines of it */
     let text = ""
     if (d.text) {
-      const first = Math.max(anchor, 0)
-      const starts = tokenize(d.text).map(([start]) => start)
-      const from = first <= 8 ? 0 : starts[first - 8]
-      const to = first + 40 < starts.length ? starts[first + 40] : d.text.length
-      text = `<p>${from > 0 ? "… " : ""}${mark(d.text, from, to).trim()}${to < d.text.length ? " …" : ""}</p>`
+      const spans = tokenize(d.text)
+      const anchor = Math.min(Math.max(hit.anchor, 0), Math.max(spans.length - 1, 0))
+      let from = anchor
+      while (from > 0 && anchor - from < 12 &&
+             !/[.!?;:]/.test(d.text.slice(spans[from - 1][1], spans[from][0])))
+        from--
+      if (from > 0 && anchor - from >= 12)
+        from = anchor - 4     /* a long sentence: a few words before the match */
+      const start = spans.length && from > 0 ? spans[from][0] : 0
+      let to = from
+      while (to < spans.length && spans[to][1] - start <= TEASER_CHARS)
+        to++
+      const end = to < spans.length ? spans[Math.max(to - 1, from)][1] : d.text.length
+      text = `<p>${start > 0 ? "… " : ""}${mark(d.text, start, end).trim()}` +
+        `${end < d.text.length ? " …" : ""}</p>`
     }
-
-    /* Terms: the words as written on the page (the page highlights them),
-       or the query word, false when this document lacks it */
-    const terms = {}
-    for (const surface of surfaces.keys())
-      terms[surface] = true
-    words.forEach((word, i) => {
-      if (matched[i] === 0)
-        terms[word] = false
-      else if (matched[i] === 2 && !(word.toLowerCase() in terms))
-        terms[word.toLowerCase()] = true
-    })
-    return { location: d.location, title, text, score, terms }
+    /* the words marked anywhere in the document go to the page too */
+    for (let p = this.start[hit.doc]; p < this.end[hit.doc] && found.size < 24; p++)
+      if (!found.has(this.words[p]) && this.marked(hit, query, this.words[p]))
+        found.add(this.words[p])
+    return { location: d.location, title, text, score: hit.score, terms: this.terms(hit, query, found) }
   }
 }
 
@@ -375,9 +697,11 @@ let index = null
 
 function handle(message) {
   switch (message.type) {
-    case SETUP:
-      index = new HandbookIndex(message.data.docs)
+    case SETUP: {
+      const config = message.data.config || {}
+      index = new HandbookIndex(message.data.docs, { lang: (config.lang || [])[0] })
       return { type: READY }
+    }
     case QUERY:
       try {
         return { type: RESULT, data: index.search(message.data) }
@@ -390,15 +714,18 @@ function handle(message) {
   }
 }
 
-/* While the reader is typing, only the query standing for QUIET_MS is
-   answered: the result list is not redrawn for letters already typed past
-   (a redraw would also take away a result the reader has just selected). */
+/* A query is answered at once when the worker has been idle; while the
+   reader types on, only the query standing for QUIET_MS is answered (the
+   result list is not redrawn for letters already typed past, which would
+   also take away a result the reader has just selected). */
 const QUIET_MS = 100
-let waiting = null, timer = 0
+let waiting = null, timer = 0, lastAnswer = -Infinity
 function answerLatest() {
   const message = waiting
   waiting = null
+  timer = 0
   postMessage(handle(message))
+  lastAnswer = Date.now()
 }
 
 if (typeof self !== "undefined" && typeof self.addEventListener === "function" &&
@@ -406,8 +733,9 @@ if (typeof self !== "undefined" && typeof self.addEventListener === "function" &
   self.addEventListener("message", ev => {
     if (ev.data && ev.data.type === QUERY) {
       waiting = ev.data
+      const typing = timer !== 0 || Date.now() - lastAnswer < QUIET_MS
       clearTimeout(timer)
-      timer = setTimeout(answerLatest, index === null ? 0 : QUIET_MS)
+      timer = setTimeout(answerLatest, index !== null && typing ? QUIET_MS : 0)
     } else {
       postMessage(handle(ev.data))
     }
@@ -415,4 +743,4 @@ if (typeof self !== "undefined" && typeof self.addEventListener === "function" &
 
 /* For tests (page.evaluate / node): the same functions */
 if (typeof globalThis !== "undefined")
-  globalThis.HandbookSearch = { fold, toneKey, tokenize, HandbookIndex, handle }
+  globalThis.HandbookSearch = { fold, toneKey, tokenize, HandbookIndex, handle, oneEditApart }
