@@ -30,6 +30,7 @@ from handbook.editorial import pages as editorial_pages
 from handbook.editorial import steps as editorial
 from handbook.errors import ContentError, ContentErrors
 from handbook.lint import steps as lint
+from handbook.models import steps as models
 from handbook.pages import steps as pages
 from handbook.plan import steps as plan
 from handbook.publish import steps as publish
@@ -43,6 +44,7 @@ GENERATORS = MappingProxyType({
     "review-status": editorial_pages.review_status,
     "translation-status": editorial_pages.translation_status,
     "recent-changes": editorial_pages.recent_changes_page,
+    "models-index": models.models_index,
     **checklists.GENERATORS,
     **plan.GENERATORS,
 })
@@ -97,6 +99,7 @@ def _files(files, config):
     _run(content.check_front_matter, _build)
     _run(checklists.collection, _build)
     _run(plan.check_holiday_files, _build)
+    _run(models.collection, _build)
     return search.drop_material_assets(files)
 
 
@@ -125,6 +128,7 @@ def on_page_markdown(markdown, page, config, files):
     pages.untranslated_notice(_build, page)
     markdown = editorial.verification_notice(_build, markdown, page)
     markdown = _run(pages.regulation_page, _build, markdown, page)
+    markdown = _run(models.model_page, _build, markdown, page)
     _run(editorial.page_facts, _build, page)
     return _run(checklists.item_boxes, _build, markdown, page)
 

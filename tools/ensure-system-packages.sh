@@ -6,6 +6,9 @@ set -euo pipefail
 
 purpose="${1:-test}"
 # binary-path-or-library-soname  debian-package
+# The tests open the model documents' Word files in LibreOffice (headless),
+# with Liberation Serif, metric-compatible with Times New Roman, so pages are
+# laid out as in Word.
 # The build renders the PDF with WeasyPrint, which loads Pango, HarfBuzz's
 # subsetter (embedded font subsets) and fontconfig.
 build_checks=(
@@ -24,6 +27,8 @@ case "$purpose" in
       "/usr/bin/chromium chromium"
       "/usr/sbin/nginx nginx"
       "/usr/bin/pdftoppm poppler-utils"
+      "/usr/bin/soffice libreoffice-writer-nogui"
+      "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf fonts-liberation2"
       "/usr/bin/git git"
     )
     ;;

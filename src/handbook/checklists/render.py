@@ -16,10 +16,11 @@ from handbook.checklists.parse import MARKER, find_blocks
 from handbook.checklists.tables import applies_text
 
 
-def item_box(item: Item, lang: str) -> str:
+def item_box(item: Item, lang: str, models: str = "") -> str:
     """An admonition (so it also works nested in another admonition or a
     tab, where raw HTML blocks are not parsed), with the anchor ``ck-<id>`` on
-    the requirement paragraph."""
+    the requirement paragraph; ``models``: the line naming the model
+    documents that serve the item (``handbook.models.links.item_line``)."""
     words = labels(lang)
     basis = "; ".join(" ".join(b.split()) for b in item.basis)
     requirement = " ".join(item.requirement.split())
@@ -38,11 +39,14 @@ def item_box(item: Item, lang: str) -> str:
         lines.append(f"    - **{words['obligation']}:** {obligation_label(item.obligation, lang)}")
     if item.applies_if:
         lines.append(f"    - **{words['applies_if']}:** {applies_text(item, lang)}")
+    if models:
+        lines.append(f"    - {models}")
     return "\n".join(lines)
 
 
-def rewrite(markdown: str, items: list[Item], lang: str) -> str:
-    """Replace the page's checklist blocks by item boxes (cheap when it has none)."""
+def rewrite(markdown: str, items: list[Item], lang: str, models=None) -> str:
+    """Replace the page's checklist blocks by item boxes (cheap when it has none);
+    ``models(item)``: the box's line naming the models that serve it."""
     if MARKER not in markdown:
         return markdown
     blocks, _ = find_blocks(markdown)
@@ -58,7 +62,7 @@ def rewrite(markdown: str, items: list[Item], lang: str) -> str:
         if item is None:  # another hook changed the block: keep it as written
             out.extend(lines[block.start:block.end + 1])
         else:
-            box = item_box(item, lang).split("\n")
+            box = item_box(item, lang, models(item) if models else "").split("\n")
             out.extend([""] + [block.indent + l if l else l for l in box] + [""])
         position = block.end + 1
     out.extend(lines[position:])

@@ -12,6 +12,7 @@ from handbook.checklists.assets import page_assets as _page_assets
 from handbook.checklists.downloads import csv_bytes, xlsx_bytes, xlsx_inputs
 from handbook.checklists.tables import download_name
 from handbook.content import sources
+from handbook.models import links as model_links
 from handbook.pages import generated
 
 GENERATORS = generators.GENERATORS
@@ -31,7 +32,8 @@ def item_boxes(build, markdown: str, page) -> str:
     if "```checklist" not in markdown:
         return markdown
     src_uri = Path(page.file.abs_src_path).relative_to(build.docs_dir).as_posix()
-    return rewrite(markdown, collection(build).by_page.get(src_uri, []), build.lang)
+    return rewrite(markdown, collection(build).by_page.get(src_uri, []), build.lang,
+                   lambda item: model_links.item_line(build.sources, build.lang, item.id, src_uri))
 
 
 def write_downloads(build) -> None:

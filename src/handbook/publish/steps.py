@@ -124,7 +124,7 @@ def write_pdf(build) -> None:
             shown = page.file.src_uri
         dest = Path(page.file.abs_dest_path)
         pages.append(PdfPage(source=shown, url=page.url, depth=depth, html=dest.read_text(encoding="utf-8"),
-                             title=page.title or "", dest=str(dest)))
+                             title=page.title or "", dest=str(dest), prefix=pdf.annex_prefix(base_uri, lang)))
     if build.pdf_background is None:
         build.pdf_background = pdf.Background()
     background = build.pdf_background

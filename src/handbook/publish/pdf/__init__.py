@@ -23,6 +23,16 @@ FILE_STEMS = {"vi": "cam-nang-dan-chu-co-so", "en": "handbook-grassroots-democra
 EXCLUDED = ("index.md", "bien-tap/")
 
 
+# Sections printed as annexes: the title of their index page is prefixed.
+ANNEXES = {"mau-van-ban/index.md": {"vi": "Phụ lục: ", "en": "Annex: "}}
+
+
+def annex_prefix(base_uri: str, lang: str) -> str:
+    """"Phụ lục: " / "Annex: " before the title of an annex's first page, else ""."""
+    words = ANNEXES.get(base_uri)
+    return words.get(lang, words["vi"]) if words else ""
+
+
 def excluded(base_uri: str) -> bool:
     return any(base_uri == rule or (rule.endswith("/") and base_uri.startswith(rule))
                for rule in EXCLUDED)

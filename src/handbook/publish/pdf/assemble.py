@@ -46,6 +46,7 @@ class PdfPage:
     html: str        # the whole HTML file MkDocs wrote
     title: str = ""  # navigation title, used when the page has no <h1>
     dest: str = ""   # the built file, absolute; resolves images
+    prefix: str = ""  # printed before the title: "Phụ lục: " (an annex, pdf.ANNEXES)
 
 
 @dataclass(frozen=True)
@@ -301,6 +302,9 @@ def chapter(page: PdfPage, index: int, rewriter: _Rewriter) -> tuple[str, str]:
         h1.text = page.title or page.source
         root.insert(0, h1)
         title = h1.text
+    if page.prefix:
+        h1.text = page.prefix + (h1.text or "")
+        title = page.prefix + (title or page.title)
     root.tag = "section"
     root.attrib.clear()
     root.set("class", f"pdf-chapter pdf-depth-{min(max(page.depth, 1), 4)}")
