@@ -48,6 +48,8 @@ class History:
     available: bool = False             # git history could be read
     reason: str = ""                    # why not, when not
     by_file: dict[str, list[Commit]] = field(default_factory=dict)
+    root: Path | None = None            # docs/ when the files' past versions can be read
+    prefix: str = ""                    # docs/ relative to the repository's top
 
     @property
     def shallow(self) -> bool:
@@ -78,6 +80,36 @@ def parse_log(output: str, boundary=frozenset()) -> History:
     return History(commits, frozenset(boundary), True, "", by_file)
 
 
+def read_versions(history: History, wanted) -> dict[tuple[str, str], str | None]:
+    """The text of files as they were at commits: ``wanted`` holds
+    (commit sha, path under docs/) pairs; a file absent at that commit, or a
+    history whose files cannot be read, gives None. One ``git cat-file``
+    for every pair, never one process per page."""
+    wanted = list(dict.fromkeys(wanted))
+    found: dict[tuple[str, str], str | None] = {pair: None for pair in wanted}
+    if not wanted or history.root is None:
+        return found
+    request = "".join(f"{sha}:{history.prefix}{path}\n" for sha, path in wanted)
+    try:
+        output = subprocess.run(["git", "-c", "core.quotepath=off", "cat-file", "--batch"],
+                                cwd=history.root, input=request.encode("utf-8"), capture_output=True,
+                                check=True, env=dict(os.environ, LC_ALL="C")).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return found
+    position = 0
+    for pair in wanted:
+        end = output.find(b"\n", position)
+        if end < 0:
+            break
+        header = output[position:end].split()
+        position = end + 1
+        if len(header) == 3 and header[1] == b"blob":
+            size = int(header[2])
+            found[pair] = output[position:position + size].decode("utf-8", errors="replace")
+            position += size + 1
+    return found
+
+
 def _git(args: list[str], cwd: Path) -> str:
     env = dict(os.environ, LC_ALL="C", GIT_TERMINAL_PROMPT="0")
     return subprocess.run(["git", "-c", "core.quotepath=off", *args], cwd=cwd, env=env,
@@ -99,10 +131,13 @@ def read_history(docs_dir: str | Path) -> History:
                 shallow_file = docs / shallow_file
             if shallow_file.exists():
                 boundary = set(shallow_file.read_text().split())
+        prefix = _git(["rev-parse", "--show-prefix"], docs).strip()
     except (OSError, subprocess.CalledProcessError) as exc:
         reason = getattr(exc, "stderr", "") or str(exc)
         return History(available=False, reason=reason.strip().splitlines()[0] if reason.strip() else "git")
-    return parse_log(output, boundary)
+    found = parse_log(output, boundary)
+    found.root, found.prefix = docs, prefix
+    return found
 
 
 @dataclass(frozen=True)

@@ -161,15 +161,25 @@ def relative_url(from_url: str, to_url: str) -> str:
 
 
 def translation_notice(status: translations.Translation | None, original_href: str | None = None):
-    """(id, kind, title, html) for an English page whose original changed since, else None."""
+    """(id, kind, title, html) for an English page whose original's text
+    changed since, else None. The dates are those of the change and of the
+    translation; when both fall on one day the banner names the day once
+    (two equal dates would read as a contradiction)."""
     if status is None or status.state != translations.OUTDATED:
         return None
-    vi_date = (format_date(status.original_commit.local_date, "en")
-               if status.original_commit else "an unknown date")
+    changed = status.changed_commit or status.original_commit
+    vi_date = format_date(changed.local_date, "en") if changed else None
     en_date = (format_date(status.translation_commit.local_date, "en")
-               if status.translation_commit else "an unknown date")
-    text = (f"The Vietnamese page was updated on {vi_date}, after this translation was last updated "
-            f"({en_date}). The translation may be out of date; the Vietnamese text prevails.")
+               if status.translation_commit else None)
+    if vi_date and en_date and status.same_day:
+        text = (f"The Vietnamese text of this page changed on {vi_date}, after this translation was "
+                "last updated that same day.")
+    elif vi_date and en_date:
+        text = (f"The Vietnamese text of this page changed on {vi_date}, after this translation was "
+                f"last updated ({en_date}).")
+    else:
+        text = "The Vietnamese text of this page changed after this translation was last updated."
+    text += " The translation may be out of date; the Vietnamese text prevails."
     if original_href:
         text += f' <a href="{html.escape(original_href)}" hreflang="vi" lang="vi">Xem bản tiếng Việt</a>.'
     return ("translation-outdated", "warning", "This translation may be out of date", text)
@@ -299,13 +309,18 @@ def translation_status(request: generated.Request, ctx: Context | None = None) -
     def date_of(commit):
         return format_date(commit.local_date, lang) if commit else unknown
 
+    # the same facts as the banner on each page: the change of the Vietnamese
+    # text, and the translation's last update ("later that day" when the two
+    # fall on one day, never the same date twice)
     out = [f"## {'Bản dịch có thể đã cũ' if vi else 'Translations that may be out of date'} ({len(outdated)})", ""]
     if outdated:
-        out.extend(["| Trang | Bản tiếng Việt sửa ngày | Bản tiếng Anh sửa ngày |" if vi else
-                    "| Page | Vietnamese updated | English updated |", "|---|---|---|"])
+        out.extend(["| Trang | Bản tiếng Việt sửa nội dung | Bản tiếng Anh sửa lần cuối |" if vi else
+                    "| Page | Vietnamese text changed | English last updated |", "|---|---|---|"])
         for t in sorted(outdated, key=lambda t: t.base_uri):
+            english = (("cùng ngày, trước đó" if vi else "earlier that day") if t.same_day
+                       else date_of(t.translation_commit))
             out.append(f"| {_link(here, t.translation if not vi else t.original)} | "
-                       f"{date_of(t.original_commit)} | {date_of(t.translation_commit)} |")
+                       f"{date_of(t.changed_commit or t.original_commit)} | {english} |")
     else:
         out.append(_none(lang))
     out.extend(["", f"## {'Chưa có bản tiếng Anh' if vi else 'Not yet translated into English'} ({len(missing)})", ""])

@@ -7,6 +7,14 @@ page as a whole, where the handbook cites it. Nothing is kept by hand.
 
 ``build_index`` runs once per language build; ``insert`` is per page and only
 touches the citations of that page.
+
+On the web, each article's list is collapsed (``<details>``, the summary
+gives the count), so the article's own text comes first and the page stays
+short (the Law's 25 lists held about a third of its text). The page-level
+list carries, per entry, the kind and the articles cited as data attributes:
+the printed handbook leaves the per-article lists out and prints the page
+list compactly, one line per citing page with its page number
+(``handbook.publish.pdf.assemble``).
 """
 from __future__ import annotations
 
@@ -14,6 +22,7 @@ import bisect
 import functools
 import re
 from dataclasses import dataclass, fields, replace
+from html import escape
 from pathlib import Path
 
 import yaml
@@ -27,11 +36,14 @@ from handbook.content.sources import DEFAULT_LANGUAGE, Source, for_language
 
 KIND_ORDER = ("qa", "chapter", "checklist")
 LABELS = {
-    "vi": {"cited": "Được dẫn chiếu tại", "qa": "Hỏi – Đáp", "chapter": "Cẩm nang",
+    "vi": {"cited": "Được dẫn chiếu tại", "count": "Được dẫn chiếu tại {n} nơi",
+           "count_one": "Được dẫn chiếu tại {n} nơi",
+           "qa": "Hỏi – Đáp", "chapter": "Cẩm nang",
            "checklist": "Bảng kiểm", "untranslated": "chưa dịch",
            "intro": "Các câu hỏi, chương Cẩm nang và mục bảng kiểm dẫn chiếu văn bản này "
                     "(danh sách do bản dựng tạo từ các liên kết trong nội dung)."},
-    "en": {"cited": "Cited in", "qa": "Questions and answers", "chapter": "Handbook",
+    "en": {"cited": "Cited in", "count": "Cited in {n} places", "count_one": "Cited in {n} place",
+           "qa": "Questions and answers", "chapter": "Handbook",
            "checklist": "Checklists", "untranslated": "Vietnamese only",
            "intro": "Questions, handbook chapters and checklist items that cite this document "
                     "(listed by the build from the links in the content)."},
@@ -241,9 +253,10 @@ def insert(markdown: str, page_base: str, citations: list[Citation], lang: str) 
                 end = later.line - 1
                 break
         entries = _dedupe(_ordered(cited))
-        block = "\n".join(['<div class="handbook-cited" markdown>', "",
-                           f"**{t['cited']}:**", ""] + [_entry(c, page_base, lang) for c in entries] +
-                          ["", "</div>", ""])
+        count = t["count" if len(entries) != 1 else "count_one"].format(n=len(entries))
+        block = "\n".join(['<details class="handbook-cited" markdown>',
+                           f"<summary>{count}</summary>", ""] + [_entry(c, page_base, lang) for c in entries] +
+                          ["", "</details>", ""])
         inserts.append((end, block))
     for index, block in sorted(inserts, reverse=True):
         while index > 0 and not lines[index - 1].strip():
@@ -259,8 +272,13 @@ def insert(markdown: str, page_base: str, citations: list[Citation], lang: str) 
         name = anchors_shown.get(citation.anchor or "")
         if name and name not in entry[1]:
             entry[1].append(name)
-    body = [_entry(c, page_base, lang, ", ".join(names)) for c, names in merged.values()]
-    section = ["", f"## {t['cited']} {{#{PAGE_SECTION_ID}}}", "", t["intro"], ""] + body + [""]
+    body = []
+    for c, names in merged.values():
+        # what the printed handbook needs to print the list compactly
+        data = f'data-kind="{c.kind}" data-articles="{escape(", ".join(names))}"'
+        body += [_entry(c, page_base, lang, ", ".join(names)), f"  {{: {data} }}"]
+    section = (["", f"## {t['cited']} {{#{PAGE_SECTION_ID}}}", "", t["intro"], "",
+                '<div class="handbook-cited-index" markdown>', ""] + body + ["", "</div>", ""])
     return "\n".join(lines).rstrip() + "\n" + "\n".join(section)
 
 

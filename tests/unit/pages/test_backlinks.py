@@ -42,14 +42,16 @@ def test_backlinks_are_inserted_under_each_cited_article_and_for_the_page():
     citations = backlinks.build_index(all_sources, "vi")["van-ban/luat.md"]
     out = backlinks.insert(law.body, "van-ban/luat.md", citations, "vi")
     art51 = out.index("## Điều 51.")
-    block = out.index("**Được dẫn chiếu tại:**", art51)
+    # collapsed under the article's own text, the count in its summary
+    block = out.index('<details class="handbook-cited" markdown>\n<summary>Được dẫn chiếu tại 3 nơi</summary>', art51)
     assert block < out.index("## Văn bản chính thức") and block > out.index("### Chi tiết")
     section = out[block:out.index("## Văn bản chính thức")]
     assert "[Phải công khai trong bao lâu?](../hoi-dap/cong-khai.md#phai-cong-khai-trong-bao-lau) — Hỏi – Đáp" in section
     assert "[Hội nghị cán bộ › Thời hạn tổ chức](../cam-nang/hoi-nghi.md#thoi-han-to-chuc) — Cẩm nang" in section
     assert "[Tổ chức hội nghị cán bộ hằng năm.](../cam-nang/hoi-nghi.md#thoi-han-to-chuc) — Bảng kiểm" in section
     page_section = out[out.index("## Được dẫn chiếu tại {#duoc-dan-chieu-tai}"):]
-    assert "(../hoi-dap/chung.md#luat-co-hieu-luc-khi-nao) — Hỏi – Đáp (Điều 1)" in page_section
+    assert "(../hoi-dap/chung.md#luat-co-hieu-luc-khi-nao) — Hỏi – Đáp (Điều 1)\n" \
+        '  {: data-kind="qa" data-articles="Điều 1" }' in page_section
     assert "[Hội nghị cán bộ](../cam-nang/hoi-nghi.md) — Cẩm nang" in page_section
     assert backlinks.insert("# X\n", "van-ban/x.md", [], "vi") == "# X\n"
 

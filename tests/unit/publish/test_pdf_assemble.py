@@ -100,3 +100,60 @@ def test_page_without_article_is_named():
     with pytest.raises(assemble.PageProblems) as error:
         assemble.assemble([broken], LABELS, "")
     assert "docs/cam-nang/x.md" in str(error.value)
+
+
+# --- what only the web needs, and what paper needs instead ------------------------
+
+def test_web_only_text_and_per_article_cited_lists_are_not_printed():
+    body = ('<h1>Bảng</h1><p class="web-only">Dùng nút Xuất tệp… (Ctrl+P)</p><p>Giữ lại</p>'
+            '<h2 id="dieu-5">Điều 5</h2><p>Tóm tắt Điều 5.</p>'
+            '<details class="handbook-cited"><summary>Được dẫn chiếu tại 2 nơi</summary>'
+            '<ul><li><a href="../b/">B</a></li></ul></details>')
+    text = BeautifulSoup(assemble.assemble([_page("a/", body)], LABELS, "").html, "html.parser").get_text(" ")
+    assert "Xuất tệp" not in text and "Ctrl+P" not in text and "Được dẫn chiếu tại" not in text
+    assert "Giữ lại" in text and "Tóm tắt Điều 5." in text
+
+
+def test_the_page_cited_in_list_is_printed_compactly_with_page_numbers():
+    law = _page("van-ban/luat/", '<h1>Luật</h1><h2 id="duoc-dan-chieu-tai">Được dẫn chiếu tại</h2>'
+                '<div class="handbook-cited-index"><ul>'
+                '<li data-kind="qa" data-articles="Điều 46, Điều 2"><a href="../../hoi-dap/a/#q1">Hỏi 1?</a> — Hỏi – Đáp</li>'
+                '<li data-kind="qa" data-articles="Điều 4, Điều 2"><a href="../../hoi-dap/a/#q2">Hỏi 2?</a> — Hỏi – Đáp</li>'
+                '<li data-kind="chapter" data-articles="Điều 5"><a href="../../cam-nang/c/#s">C › S</a> — Cẩm nang</li>'
+                '<li data-kind="chapter" data-articles=""><a href="../../">Trang chủ</a> — Cẩm nang</li>'
+                '</ul></div>')
+    chapter = assemble.PdfPage("docs/cam-nang/c.md", "cam-nang/c/", 2,
+                               '<article class="md-content__inner"><h1>Chương C</h1><h2 id="s">S</h2></article>',
+                               title="Chương C")
+    qa = assemble.PdfPage("docs/hoi-dap/a.md", "hoi-dap/a/", 2,
+                          '<article class="md-content__inner"><h1>Hỏi đáp A</h1>'
+                          '<h2 id="q1">Hỏi 1?</h2><h2 id="q2">Hỏi 2?</h2></article>', title="Hỏi đáp A")
+    soup = BeautifulSoup(assemble.assemble([chapter, qa, law], LABELS, "").html, "html.parser")
+    printed = soup.select_one("#p3 .pdf-cited")
+    assert printed is not None and soup.select_one("#p3 .handbook-cited-index") is None
+    lines = [" ".join(p.get_text().split()) for p in printed.select("p")]
+    # one entry per citing page, its articles merged and in order; the page number
+    # comes from the link (pdf.css: target-counter), the page not printed is left out
+    assert lines == ["Hỏi – Đáp: Hỏi đáp A, tr. (Điều 2, 4, 46).", "Cẩm nang: Chương C, tr. (Điều 5)."]
+    assert [a["href"] for a in printed.select("a.pdf-page-ref")] == ["#p2", "#p1"]
+
+
+def test_wide_tables_are_marked_and_long_running_titles_shortened():
+    cells = "".join(f"<th>T{i}</th>" for i in range(1, 13))
+    body = f'<h1>Lịch</h1><table><tr><th>STT</th>{cells}</tr></table><table><tr><th>A</th><th>B</th></tr></table>'
+    soup = BeautifulSoup(assemble.assemble([_page("a/", body)], LABELS, "").html, "html.parser")
+    assert [t.get("class") for t in soup.select("table")] == [["pdf-wide"], None]
+    assert soup.select_one("section.pdf-chapter")["data-running"] == "Lịch"
+    long = "Quyết định 302/QĐ-VKSTC ban hành Quy chế hoạt động của Ban Chỉ đạo thực hiện dân chủ ở cơ sở ngành"
+    short = assemble.running_title(long, 60)
+    assert short.endswith("…") and long.startswith(short[:-1]) and len(short) <= 61
+
+
+def test_cover_gives_the_issuer_on_whole_lines():
+    labels = assemble.Labels(lang="vi", title="Cẩm nang", issuer="Ban Chỉ đạo ngành Kiểm sát nhân dân",
+                             edition="Ấn bản", contents="Mục lục",
+                             issuer_lines=("Ban Chỉ đạo", "ngành Kiểm sát nhân dân"))
+    soup = BeautifulSoup(assemble.assemble([_page("a/", "<h1>A</h1>")], labels, "").html, "html.parser")
+    issuer = soup.select_one(".pdf-cover__issuer")
+    assert [s.strip() for s in issuer.stripped_strings] == ["Ban Chỉ đạo", "ngành Kiểm sát nhân dân"]
+    assert pdf.labels("vi")["issuer_lines"][1] == "ngành Kiểm sát nhân dân"

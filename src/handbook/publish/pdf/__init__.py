@@ -68,6 +68,8 @@ def file_name(lang: str, edition: dt.date) -> str:
 LABELS = {
     "vi": {
         "issuer": "Ban Chỉ đạo thực hiện dân chủ ở cơ sở ngành Kiểm sát nhân dân",
+        # the cover breaks it before "ngành", never inside "Kiểm sát nhân dân"
+        "issuer_lines": ("Ban Chỉ đạo thực hiện dân chủ ở cơ sở", "ngành Kiểm sát nhân dân"),
         "edition": "Ấn bản ngày {date}",
         "contents": "Mục lục",
         "download": "Tải bản PDF",
@@ -76,6 +78,7 @@ LABELS = {
     },
     "en": {
         "issuer": "Steering Committee for Implementing Grassroots Democracy, People's Procuracy sector",
+        "issuer_lines": ("Steering Committee for Implementing Grassroots Democracy", "People's Procuracy sector"),
         "edition": "Edition of {date}",
         "contents": "Contents",
         "download": "Download PDF",
@@ -126,7 +129,7 @@ def prepare(pages, lang: str, title: str, notice: str, edition: dt.date,
 
     text = labels(lang)
     page_labels = assemble.Labels(
-        lang=lang, title=title, issuer=text["issuer"],
+        lang=lang, title=title, issuer=text["issuer"], issuer_lines=text["issuer_lines"],
         edition=text["edition"].format(date=format_date(edition, lang)),
         contents=text["contents"], notice=notice, date=edition.isoformat())
     try:

@@ -10,7 +10,11 @@ footer). Ids are made unique per page (``p3--dieu-46``) and links between
 pages become links inside the document; links to pages that are not printed
 keep their text only. Interactive pieces are flattened for paper: every tab is
 shown under its label, collapsed details are opened, task-list checkboxes
-become empty (or ticked) boxes.
+become empty (or ticked) boxes. What only makes sense on the web is left out:
+text marked ``web-only`` (instructions about buttons and the browser), and the
+"Được dẫn chiếu tại" lists under each article of a regulation page; the
+page's own list of where it is cited is printed compactly instead, one entry
+per citing page with its page number (``cited_index``).
 """
 from __future__ import annotations
 
@@ -29,7 +33,20 @@ ARTICLE_CLOSE = "</article>"
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 # Elements that mean nothing on paper.
 _DROP_CLASSES = {"headerlink", "md-content__button", "footnote-backref", "md-source-file",
-                 "md-feedback", "md-tags"}
+                 "md-feedback", "md-tags",
+                 # web-only text (CONTRIBUTING.md) and the per-article "cited in"
+                 # lists (the page's list is printed compactly: cited_index)
+                 "web-only", "handbook-cited"}
+# A table with this many columns or more is printed small (pdf.css, .pdf-wide)
+# so that it stays inside the right margin.
+WIDE_TABLE_COLUMNS = 10
+# "p. 12" before a page number, and how the kinds of citing pages are named
+# (handbook.pages.backlinks writes data-kind on each entry).
+PAGE_WORD = {"vi": "tr.", "en": "p."}
+KIND_LABELS = {
+    "vi": {"qa": "Hỏi – Đáp", "chapter": "Cẩm nang", "checklist": "Bảng kiểm"},
+    "en": {"qa": "Questions and answers", "chapter": "Handbook", "checklist": "Checklists"},
+}
 _DROP_TAGS = {"script", "style", "noscript", "template", "button", "link", "meta"}
 _UNWRAP_TAGS = {"form"}
 # Symbols the embedded Noto fonts lack, replaced by ones they have (a missing
@@ -58,6 +75,7 @@ class Labels:
     contents: str      # "Mục lục"
     notice: str = ""   # small print on the cover
     date: str = ""     # edition date, ISO: the PDF's creation date
+    issuer_lines: tuple = ()  # the issuer on the cover, one line each (never "NHÂN / DÂN")
 
 
 @dataclass
@@ -119,8 +137,10 @@ def _resolve(page_url: str, href: str) -> tuple[str, str]:
 
 
 class _Rewriter:
-    def __init__(self, pages: list[PdfPage], site_dir: Path | None):
+    def __init__(self, pages: list[PdfPage], site_dir: Path | None, lang: str = "vi"):
         self.anchor_of = {_normalise_url(p.url): f"p{i + 1}" for i, p in enumerate(pages)}
+        self.titles = {f"p{i + 1}": p.title for i, p in enumerate(pages)}
+        self.lang = lang
         self.site_dir = site_dir
         self.resources: dict[str, set[str]] = {}
         self.tab_counter = 0
@@ -267,6 +287,88 @@ def _remove_keep_tail(parent: ET.Element, el: ET.Element) -> None:
     parent.remove(el)
 
 
+RUNNING_TITLE_CHARACTERS = 80
+
+
+def running_title(title: str, limit: int = RUNNING_TITLE_CHARACTERS) -> str:
+    """The chapter's title at the foot of its pages: whole, or its first
+    words and an ellipsis when longer than one line of the footer (a title
+    cut by the page box would still be in the text, half hidden)."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def _article_key(name: str):
+    number = re.search(r"\d+", name)
+    return (0, int(number.group()), name) if number else (1, 0, name)
+
+
+def _articles(names: list[str]) -> str:
+    """"Điều 2, Điều 4, Điều 90" -> "Điều 2, 4, 90" (one word, then numbers)."""
+    ordered = sorted(dict.fromkeys(names), key=_article_key)
+    words = {n.rsplit(" ", 1)[0] for n in ordered if re.fullmatch(r"\S+ \d+", n)}
+    if len(words) == 1 and all(re.fullmatch(r"\S+ \d+", n) for n in ordered):
+        return f"{words.pop()} " + ", ".join(n.rsplit(" ", 1)[1] for n in ordered)
+    return ", ".join(ordered)
+
+
+def cited_index(root: ET.Element, titles: dict[str, str], lang: str) -> None:
+    """The page's "cited in" list (``div.handbook-cited-index``, written by
+    handbook.pages.backlinks) as it is printed: per kind of citing page, each
+    printed page that cites this one once, with its page number and the
+    articles it cites ("Hỏi – Đáp: Công khai thông tin, tr. 165 (Điều 46,
+    47)"). Citing places that are not printed (links already turned into
+    words) are left out."""
+    kinds = KIND_LABELS.get(lang, KIND_LABELS["vi"])
+    page_word = PAGE_WORD.get(lang, PAGE_WORD["vi"])
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for block in [el for el in root.iter("div") if "handbook-cited-index" in _classes(el)]:
+        groups: dict[str, dict[str, list[str]]] = {}
+        for item in block.iter("li"):
+            link = item.find("a")
+            href = link.get("href", "") if link is not None else ""
+            if not href.startswith("#p"):
+                continue
+            target = href[1:].split("--", 1)[0]
+            names = [n.strip() for n in (item.get("data-articles") or "").split(",") if n.strip()]
+            entry = groups.setdefault(item.get("data-kind") or "", {}).setdefault(target, [])
+            entry.extend(n for n in names if n not in entry)
+        printed = ET.Element("div", {"class": "pdf-cited"})
+        for kind in list(kinds) + sorted(set(groups) - set(kinds)):
+            if kind not in groups:
+                continue
+            line = ET.SubElement(printed, "p", {"class": "pdf-cited__kind"})
+            label = ET.SubElement(line, "strong")
+            label.text = f"{kinds.get(kind, kind)}: "
+            # in the order of the printed pages
+            entries = sorted(groups[kind].items(), key=lambda entry: int(entry[0][1:]) if entry[0][1:].isdigit() else 0)
+            for number, (target, names) in enumerate(entries):
+                if number:
+                    line[-1].tail = (line[-1].tail or "") + "; "
+                title = ET.SubElement(line, "a", {"href": f"#{target}"})
+                title.text = titles.get(target) or target
+                title.tail = f", {page_word}\u00a0"
+                ET.SubElement(line, "a", {"href": f"#{target}", "class": "pdf-page-ref"})
+                if names:
+                    line[-1].tail = f" ({_articles(names)})"
+            line[-1].tail = (line[-1].tail or "") + "."
+        parent = parents.get(block)
+        if parent is not None:
+            printed.tail = block.tail
+            parent[list(parent).index(block)] = printed
+
+
+def _mark_wide_tables(root: ET.Element) -> None:
+    for table in root.iter("table"):
+        row = next(table.iter("tr"), None)
+        cells = [cell for cell in row if cell.tag in ("td", "th")] if row is not None else []
+        columns = sum(int(cell.get("colspan")) if (cell.get("colspan") or "").isdigit() else 1
+                      for cell in cells)
+        if columns >= WIDE_TABLE_COLUMNS:
+            table.set("class", " ".join(sorted(_classes(table) | {"pdf-wide"})))
+
+
 def _parse_fragment(fragment: str) -> ET.Element:
     document = tinyhtml5.parse(f"<!DOCTYPE html><html><body><div>{fragment}</div></body></html>",
                                namespace_html_elements=False)
@@ -290,6 +392,8 @@ def chapter(page: PdfPage, index: int, rewriter: _Rewriter) -> tuple[str, str]:
     rewriter.ids(root, prefix)
     rewriter.links(root, page, prefix)
     rewriter.images(root, page)
+    cited_index(root, rewriter.titles, rewriter.lang)
+    _mark_wide_tables(root)
     h1 = root.find(".//h1")
     title = _text(h1) if h1 is not None else ""
     if h1 is not None and h1 in list(root) and list(root).index(h1) > 0:
@@ -310,13 +414,14 @@ def chapter(page: PdfPage, index: int, rewriter: _Rewriter) -> tuple[str, str]:
     root.set("class", f"pdf-chapter pdf-depth-{min(max(page.depth, 1), 4)}")
     root.set("id", prefix)
     root.set("data-source", page.source)
+    root.set("data-running", running_title(title or page.title))
     return _serialise(root), title or page.title
 
 
 def assemble(pages: list[PdfPage], labels: Labels, stylesheet: str,
              site_dir: Path | None = None) -> Assembled:
     """The whole printable document for one language."""
-    rewriter = _Rewriter(pages, site_dir)
+    rewriter = _Rewriter(pages, site_dir, labels.lang)
     bodies, chapters = [], []
     problems = []
     for i, page in enumerate(pages, start=1):
@@ -348,7 +453,7 @@ def assemble(pages: list[PdfPage], labels: Labels, stylesheet: str,
 </head>
 <body>
 <section class="pdf-cover">
-<p class="pdf-cover__issuer">{esc(labels.issuer)}</p>
+<p class="pdf-cover__issuer">{"<br>".join(esc(line) for line in labels.issuer_lines or (labels.issuer,))}</p>
 <p class="pdf-cover__title">{esc(labels.title)}</p>
 <p class="pdf-cover__edition">{esc(labels.edition)}</p>
 {notice}
