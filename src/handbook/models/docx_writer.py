@@ -1,6 +1,6 @@
 """A model as a Word file in the layout of Nghị định 30/2020/NĐ-CP (Phụ lục I).
 
-Layout (sizes in points, lengths in millimetres; see DESIGN.md for sources):
+Layout (sizes in points, lengths in millimetres; README.md gives the sources):
 
 - A4 portrait; margins top 20, bottom 20, left 30, right 15; Times New Roman,
   black; body 14 pt, justified, first line indented 10 mm, 6 pt after each

@@ -66,6 +66,9 @@ def model_page(build, markdown: str, page) -> str:
 
 def models_index(request: generated.Request) -> str:
     """``generate: models-index``: the models by chapter, with their Word files."""
+    page = request.extra.get("page")
+    if page is not None:
+        page.meta["model_document"] = True  # overrides/main.html loads mau.css on this page
     build = request.extra.get("build")
     models = collection(build) if build is not None else collect(request.sources)
     config = request.extra.get("config") or {}
