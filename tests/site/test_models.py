@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 
+import docx
 import pytest
 from PIL import Image
 
@@ -68,9 +69,12 @@ def test_checklist_items_link_back_to_their_models(site):
     english = (site / "en" / "cam-nang" / "hoi-nghi-can-bo" / "index.html").read_text(encoding="utf-8")
     assert '<strong>Model documents:</strong> <a href="../../mau-van-ban/ke-hoach-hoi-nghi-can-bo/">Plan for' in english
     for lang, prefix in (("vi", ""), ("en", "en/")):
-        table = (site / prefix / "bang-kiem" / "kiem-tra" / "index.html").read_text(encoding="utf-8")
-        links = re.findall(r'<span class="ck-models">[^<]*((?:<a href="[^"]+">[^<]+</a>(?:; )?)+)</span>', table)
-        targets = {t for cell in links for t in re.findall(r'href="\.\./\.\./mau-van-ban/([a-z0-9-]+)/"', cell)}
+        # every model is named in the evidence column of the checklist pages
+        targets = set()
+        for table in (site / prefix / "bang-kiem").glob("*/index.html"):
+            cells = re.findall(r'<span class="ck-models">[^<]*((?:<a href="[^"]+">[^<]+</a>(?:; )?)+)</span>',
+                               table.read_text(encoding="utf-8"))
+            targets |= {t for cell in cells for t in re.findall(r'href="\.\./\.\./mau-van-ban/([a-z0-9-]+)/"', cell)}
         assert targets == {m.slug for m in shipped().values()}, lang
 
 
@@ -175,3 +179,23 @@ def test_a_malformed_model_fails_lint_and_the_build_with_file_line_and_fix(proje
     assert f"docs/mau-van-ban/thong-bao-cong-khai.md:{unknown}: [model-field-unknown]" in output
     assert "Cách sửa:" in output and "Traceback" not in output
     assert not (project_copy / "site").exists()
+
+
+def test_word_files_are_kept_in_the_build_cache_and_never_stale(project_copy):
+    cache = project_copy / ".cache" / "handbook" / "docx"
+    first = project_copy / "site-1"
+    assert run_build(project_copy, first).returncode == 0
+    assert len(list(cache.iterdir())) == len(shipped())
+    before = {p.relative_to(first).as_posix(): p.read_bytes() for p in first.rglob("*.docx")}
+    assert len(before) == 2 * len(shipped())                 # beside the Vietnamese and the English page
+    page = project_copy / "docs" / "mau-van-ban" / "bien-ban-niem-yet.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nĐoạn mới thêm để kiểm tra.\n", encoding="utf-8")
+    second = project_copy / "site-2"
+    assert run_build(project_copy, second).returncode == 0
+    after = {p.relative_to(second).as_posix(): p.read_bytes() for p in second.rglob("*.docx")}
+    changed = {name for name in after if after[name] != before[name]}
+    assert changed == {"mau-van-ban/bien-ban-niem-yet/bien-ban-niem-yet.docx",
+                       "en/mau-van-ban/bien-ban-niem-yet/bien-ban-niem-yet.docx"}
+    document = docx.Document(second / "mau-van-ban" / "bien-ban-niem-yet" / "bien-ban-niem-yet.docx")
+    assert "Đoạn mới thêm để kiểm tra." in [p.text for p in document.paragraphs]
+    assert len(list(cache.iterdir())) == len(shipped()) + 1
