@@ -84,7 +84,7 @@ EXPECTED = {
     "holidays-data": [21],           # a day off on a Saturday (handbook.plan.yearfile)
 }
 # Rules with a test of their own (they need a project of their own; the
-# model documents' rules: tests/unit/models/test_errors.py, fixtures in tests/fixtures/models/).
+# model documents' rules: tests/unit/models/test_model_errors.py, fixtures in tests/fixtures/models/).
 SEPARATE = {"nav"} | {rule for rule in lint.RULES if rule.startswith("model-")}
 # Where the problem is when it is not <rule>.md itself (relative to lint/).
 FILE: dict[str, str] = {"checklist-translation": "checklist-translation.en.md",
