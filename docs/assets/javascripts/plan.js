@@ -299,6 +299,8 @@
   function choose(choice) {
     write(choice, load());
     choice.removeAttribute("hidden");
+    // the page now shows one unit's plan: its printout needs no conditions column
+    document.documentElement.setAttribute("data-hb-plan-chosen", "");
     choice.addEventListener("change", function () { apply(choice); });
     apply(choice);
   }

@@ -45,7 +45,9 @@ WORDS = {
             "{start} (cài đặt {setting} trong mkdocs.yml): năm công tác {year} từ {begin} đến {end}. Nếu năm "
             "công tác của đơn vị bắt đầu ngày khác, thì hạn tổ chức hội nghị cán bộ, công chức, viên chức, "
             "người lao động (chậm nhất 03 tháng sau khi kết thúc năm công tác) và các mốc hằng tháng, quý, "
-            "6 tháng, năm đổi theo ngày đó; ngày nghỉ và cách tính hạn giữ nguyên."),
+            "6 tháng, năm đổi theo ngày đó; ngày nghỉ và cách tính hạn giữ nguyên. Số liệu thống kê 12 tháng "
+            "của Ngành tính từ đầu tháng 12 đến hết tháng 11, nhưng chưa có văn bản nào xác định đó là năm công "
+            "tác nói tại Điều 51."),
         "work_year_confirmed": ("Năm công tác bắt đầu từ ngày {start} (cài đặt {setting} trong mkdocs.yml): năm "
                                 "công tác {year} từ {begin} đến {end}."),
         "days_off": "Ngày nghỉ",
@@ -97,7 +99,7 @@ WORDS = {
     "en": {
         "how": "How the dates are counted",
         "choose": "Choose the year and the kind of unit",
-        "year": "{year}",
+        "year": "Plan for {year}",
         "events": "Tasks with a deadline counted from an event",
         "event_plain": "Tasks done when the event occurs",
         "once": "One-off tasks",
@@ -108,7 +110,8 @@ WORDS = {
             "setting {setting} in mkdocs.yml): work year {year} runs from {begin} to {end}. If the unit's work "
             "year starts on another day, the deadline of the staff conference (no later than 3 months after the "
             "work year ends) and the monthly, quarterly, six-monthly and yearly dates move with it; days off and "
-            "the counting stay the same."),
+            "the counting stay the same. The sector's 12-month statistics run from the start of December to the "
+            "end of November, but no text makes that the work year of Article 51."),
         "work_year_confirmed": ("The work year starts on {start} (the setting {setting} in mkdocs.yml): work year "
                                 "{year} runs from {begin} to {end}."),
         "days_off": "Days off",
@@ -297,6 +300,11 @@ def downloads(lang: str, year: int) -> str:
     return "\n".join(out)
 
 
+# The conditions column says nothing once the reader chose a unit: the
+# printout of a chosen plan leaves it out (plan.css).
+_COLUMN_CLASS = {"head_applies": ' class="hb-plan__applies"', "head_basis": ' class="hb-plan__basis"'}
+
+
 def year_table(plan: Plan, items: dict, cal: WorkCalendar, lang: str) -> str:
     """Every dated task of the year, by month of its deadline."""
     w = WORDS[lang]
@@ -310,7 +318,8 @@ def year_table(plan: Plan, items: dict, cal: WorkCalendar, lang: str) -> str:
         out.append(f"<p>{_e(w['no_items'])}</p>")
         return "\n".join(out)
     out.append(f'<table class="hb-plan__table" data-hb-plan-table="{plan.year}">')
-    out.append("<thead><tr>" + "".join(f'<th scope="col">{_e(w[h])}</th>' for h in heads) + "</tr></thead>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col"{_COLUMN_CLASS.get(h, "")}>{_e(w[h])}</th>' for h in heads)
+               + "</tr></thead>")
     month = None
     for task in plan.tasks:
         key = (task.deadline.year, task.deadline.month)
@@ -334,7 +343,7 @@ def year_table(plan: Plan, items: dict, cal: WorkCalendar, lang: str) -> str:
                      f'{_e(w["see"])}</a>')
         cells = ((heads[0], deadline), (heads[1], task_html), (heads[2], period), (heads[3], item.basis_html),
                  (heads[4], _e(roles_text(item.roles, lang))), (heads[5], _e(applies_text(applies, lang))))
-        row = "".join(f'<td data-label="{_e(w[h])}">{cell}</td>' for h, cell in cells)
+        row = "".join(f'<td data-label="{_e(w[h])}"{_COLUMN_CLASS.get(h, "")}>{cell}</td>' for h, cell in cells)
         out.append(f'<tr data-hb-task="{_e(task.item_id)}"{applies_attribute(applies)}>{row}</tr>')
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -403,7 +412,7 @@ def markdown(lang: str, plans: list[Plan], items: dict, cal: WorkCalendar, start
     w = WORDS[lang]
     years = [plan.year for plan in plans]
     parts = [f"## {w['how']}", place(explanation(lang, cal, years, start, confirmed)),
-             f"## {w['choose']}", place(choice(lang, years))]
+             f"## {w['choose']} {{ .hb-plan__screen-only }}", place(choice(lang, years))]
     for plan in plans:
         title = w["year"].format(year=plan.year)
         anchor = f"nam-{plan.year}"

@@ -15,10 +15,12 @@ settings (``extra.handbook`` in mkdocs.yml, handbook.build.settings).
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 from types import MappingProxyType
 
+from handbook.build.cache import code_version
 from handbook.checklists import steps as checklists
 from handbook.checklists.generators import site_abbreviations
 from handbook.checklists.htmltables import Inline, href
@@ -174,37 +176,54 @@ def dated_plan(request) -> str:
     inline = Inline(request.source.base_uri, site_abbreviations(config),
                     directory_urls=config.get("use_directory_urls", True))
     plan_items = _items(build, request.lang, request.source.base_uri, inline, named)
+    made = build.once(("plan", request.lang, request.source.base_uri), lambda: (plan_items, plans(build, plan_items)))
     settings = build.settings
     page_obj = request.extra.get("page")
     if page_obj is not None and page_obj.file.abs_dest_path:
         build.once(("plan-pages", request.lang), list).append(
             (Path(page_obj.file.abs_dest_path).parent, request.lang, request.source.base_uri))
-    return page.markdown(request.lang, plans(build, plan_items), plan_items, calendar(build),
+    return page.markdown(request.lang, made[1], made[0], calendar(build),
                          settings.work_year_start, settings.work_year_confirmed, request.place)
+
+
+def _plan_of(build, lang: str, page_uri: str):
+    named = build.once(("plan-calculators", _plan_source(build, page_uri).path), dict)
+    plan_items = _items(build, lang, page_uri, named=named)
+    return plan_items, plans(build, plan_items)
 
 
 GENERATORS = MappingProxyType({GENERATE: dated_plan})
 
 
+def _code_version() -> str:
+    import icalendar
+    return code_version(*sorted(Path(__file__).resolve().parent.glob("*.py")), icalendar.__version__)
+
+
 def write_files(build) -> None:
     """Next to each plan page of the language just built: the holiday data
-    and the calendar files (their DTSTAMP is the edition's date, so the same
-    sources give the same bytes)."""
+    and the calendar files. Their DTSTAMP is the edition's date, so the same
+    sources give the same bytes, and a file made from the same inputs before
+    is taken from the build cache (80 files: most of the plan's build time)."""
     pages = build.once(("plan-pages", build.lang), list)
     if not pages:
         return
     cal = calendar(build)
-    holiday_json = cal.dumps().encode("utf-8")
+    holiday_json = cal.dumps()
     edition = build.edition
     stamp = dt.datetime(edition.year, edition.month, edition.day, tzinfo=dt.timezone.utc)
+    settings = build.settings
+    version = build.once("plan-code", _code_version)
     for folder, lang, page_uri in pages:
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / page.HOLIDAY_JSON).write_bytes(holiday_json)
-        plan_items = _items(build, lang, page_uri, named=build.once(
-            ("plan-calculators", _plan_source(build, page_uri).path), dict))
-        for plan in plans(build, plan_items):
+        (folder / page.HOLIDAY_JSON).write_bytes(holiday_json.encode("utf-8"))
+        plan_items, plans_of_page = build.once(("plan", lang, page_uri), lambda: _plan_of(build, lang, page_uri))
+        data = json.dumps([entry.data for entry in plan_items.values()], ensure_ascii=False, sort_keys=True)
+        for plan in plans_of_page:
             for profile in all_profiles():
-                one = for_profile(plan, profile)
-                (folder / calendar_file.file_name(plan.year, profile, lang)).write_bytes(
-                    calendar_file.to_ics(one, cal, lang, stamp=stamp))
+                inputs = (version, holiday_json, data, lang, str(plan.year), profile.slug(), stamp.isoformat(),
+                          settings.work_year_start, str(settings.work_year_confirmed))
+                ics = build.cache.bytes("plan-ics", inputs, lambda plan=plan, profile=profile: calendar_file.to_ics(
+                    for_profile(plan, profile), cal, lang, stamp=stamp))
+                (folder / calendar_file.file_name(plan.year, profile, lang)).write_bytes(ics)
     pages.clear()

@@ -237,3 +237,24 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
         workdays.build(2026, 2026, tmp_path)
     [error] = info.value.errors
     assert (error.path, error.rule, error.line) == ("data/holidays/2026.yml", "encoding", 10)
+
+
+def test_every_announcement_and_document_the_plan_names_is_a_recorded_fact():
+    """The numbers the plan page shows are in data/legal-facts.yml, with the
+    same date and a source (tests/unit/content/test_legal_facts.py reads it)."""
+    import legal_facts
+    from conftest import ROOT
+
+    facts = legal_facts.load(ROOT / "data" / "legal-facts.yml")
+    years, _findings = yearfile.check_folder(HOLIDAYS)
+    for year_file in years.values():
+        for ann in year_file.announcements:
+            if not ann.get("number"):
+                continue
+            entry = facts.documents.get(legal_facts.normalise_number(ann["number"]))
+            assert entry is not None, ann["number"]
+            assert str(entry["signed"]) == ann["date"] and entry["source"], ann["number"]
+    for number in ("91/2015/QH13", "45/2019/QH14", "188/1999/QĐ-TTg"):
+        assert legal_facts.normalise_number(number) in facts.documents
+    civil = facts.documents[legal_facts.normalise_number("91/2015/QH13")]
+    assert {147, 148} <= set(civil["articles"]["numbers"])

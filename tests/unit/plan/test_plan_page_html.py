@@ -56,7 +56,7 @@ def test_the_page_stays_within_the_content_allowlist(lang):
 def test_headings_give_the_contents_and_the_years_carry_their_marks():
     markdown, _blocks, _items = rendered("vi")
     headings = re.findall(r"^## (.+)$", markdown, re.M)
-    assert headings == ["Cách tính ngày", "Chọn năm và loại đơn vị",
+    assert headings == ["Cách tính ngày", "Chọn năm và loại đơn vị { .hb-plan__screen-only }",
                         'Năm 2026 {#nam-2026 data-hb-plan-year="2026"}', 'Năm 2027 {#nam-2027 data-hb-plan-year="2027"}',
                         "Việc có hạn tính từ sự việc", "Việc làm khi phát sinh",
                         "Việc theo nhiệm kỳ Ban Thanh tra nhân dân", "Việc làm một lần"]
