@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help install install-test system-build system-test serve build pdf test test-unit bench clean lint fix lock
+.PHONY: help install install-test system-build system-test validators serve build pdf test test-unit bench clean lint fix lock
 
 help:
 	@echo "make serve   xem trước tại http://$(HOST):$(PORT) (tự cài đặt lần đầu)"
@@ -59,6 +59,17 @@ system-build:
 system-test:
 	@bash tools/ensure-system-packages.sh test
 
+# The Nu HTML Checker (vnu.jar, from npm's vnu-jar, pinned by
+# tools/validators/package-lock.json) that the tests run over every built
+# page; Java from Debian (tools/ensure-system-packages.sh test). The package's
+# install script would download a Java of its own: --ignore-scripts.
+VNU_JAR := tools/validators/node_modules/vnu-jar/build/dist/vnu.jar
+$(VNU_JAR): tools/validators/package.json tools/validators/package-lock.json
+	cd tools/validators && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+validators: $(VNU_JAR)
+
 # --livereload is explicit: with Click >= 8.2, MkDocs 1.6 otherwise does not watch files.
 # Previews skip the PDF (extra.handbook.pdf: auto; `make pdf` makes it) and,
 # after the first build, render only the pages an edit changed (--dirty; the
@@ -78,7 +89,7 @@ pdf: install system-build
 
 # Every test: tests/unit, tests/site (the built site, nginx, the bench) and
 # tests/browser (Chromium); see pytest.ini.
-test: install-test system-test lint
+test: install-test system-test validators lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # The unit tests only: no build of the site, no browser, no server (seconds).

@@ -164,7 +164,7 @@ on_page_context = CombinedEvent(_context_search, _context_pdf)
 
 def on_post_page(output, page, config):
     output = checklists.page_assets(_build, output, page)
-    return publish.drop_alternates(output)
+    return publish.finish_page(_build, output, page)
 
 
 def on_post_template(output_content, template_name, config):
@@ -200,6 +200,7 @@ def _built_error_pages(config):
 def _built_site(config):
     search.write_index(_build)                 # replaces mkdocs-static-i18n's merged index
     _run(publish.check_site, _build)           # the whole site, once every language is built
+    publish.drop_relative_sitemap(_build)      # no sitemap of relative addresses (no site_url)
 
 
 @event_priority(-300)  # last

@@ -30,6 +30,8 @@ case "$purpose" in
       "/usr/bin/soffice libreoffice-writer-nogui"
       "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf fonts-liberation2"
       "/usr/bin/git git"
+      "/usr/bin/java default-jre-headless"   # the Nu HTML Checker (vnu.jar)
+      "/usr/bin/npm npm"                     # installs vnu-jar (make validators)
     )
     ;;
   *) echo "usage: $0 build|test" >&2; exit 2 ;;

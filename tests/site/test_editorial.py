@@ -26,6 +26,11 @@ def drop_review_fields(text: str) -> str:
 def git_site(tmp_path_factory):
     """The project in a git repository with chosen dates, built with a fixed build date."""
     project = copy_project(tmp_path_factory.mktemp("gitsite") / "project")
+    # a deployment's own git server (the shipped configuration has none)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'edit_url_template: ""', 'edit_url_template: "https://git.vksnd.test/vksnd/cam-nang/-/edit/main/docs/{path}"', 1),
+        encoding="utf-8")
     # The build's day is 20/02/2025: the shipped pages' reviews are dated before it.
     for page in (project / "docs").rglob("*.md"):
         text = page.read_text(encoding="utf-8")
@@ -128,6 +133,13 @@ def test_built_review_page_lists_each_review_and_the_pages_never_reviewed(git_si
     assert never.select_one('a[href$="cam-nang/cong-khai/"]') is None
     english = soup(git_site / "en" / "bien-tap" / "ra-soat" / "index.html").get_text(" ")
     assert "Reviews made" in english and "Not yet reviewed against sources" in english
+
+
+def test_shipped_site_links_to_no_edit_server(site):
+    """As shipped (no git server configured) no page offers an edit link."""
+    for path in [site / "index.html", site / "en" / "index.html", site / "cam-nang" / "cong-khai" / "index.html"]:
+        assert soup(path).select_one("a[data-edit-link]") is None
+        assert "git.example" not in path.read_text(encoding="utf-8")
 
 
 def test_shipped_site_shows_dates_on_every_page(site):

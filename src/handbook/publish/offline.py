@@ -36,3 +36,20 @@ def localise_bundle(source: str) -> tuple[str, list[str]]:
         return f'new URL("{local}",__md_scope).href'
 
     return _LITERAL.sub(replace, source), changed
+
+
+# Material maps a page onto its other languages by fetching the sitemap next
+# to every <link rel="alternate"> in the head. The language switcher links
+# each page to its counterpart already (overrides/partials/alternate.html),
+# and with site_url set the head's alternates are the production addresses:
+# the fetch would leave the site (or break the security policy's
+# connect-src). The selector is made to match nothing.
+ALTERNATE_SELECTOR = '"link[rel=alternate]"'
+NO_SITEMAP_SELECTOR = '"link[rel=alternate][data-handbook-sitemap]"'
+
+
+def no_sitemap_lookups(source: str) -> tuple[str, list[str]]:
+    """The bundle without its sitemap look-ups; return the text and what changed."""
+    if ALTERNATE_SELECTOR not in source:
+        return source, []
+    return source.replace(ALTERNATE_SELECTOR, NO_SITEMAP_SELECTOR), [ALTERNATE_SELECTOR]

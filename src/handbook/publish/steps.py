@@ -10,19 +10,22 @@ from pathlib import Path
 
 from mkdocs.utils import get_relative_url
 
-from handbook.content.sources import split_language
-from handbook.publish import alternates, compress, csp, errorpages, offline, pdf
+from handbook.content.sources import DEFAULT_LANGUAGE, split_language
+from handbook.pages.regulations import STATUS_LABELS
+from handbook.publish import alternates, compress, csp, errorpages, markup, offline, pdf
 from handbook.publish.pdf.assemble import PdfPage
 
 log = logging.getLogger("mkdocs.hooks.pdf")
 
 
 def localise_bundle(build) -> None:
-    """The theme bundle's third-party script addresses point at local copies."""
+    """The theme bundle's third-party script addresses point at local copies,
+    and it looks up no sitemap for the head's language alternates."""
     for bundle in Path(build.config.site_dir, "assets", "javascripts").glob("bundle.*.min.js"):
         text = bundle.read_text(encoding="utf-8")
         new_text, changed = offline.localise_bundle(text)
-        if changed:
+        new_text, unlooked = offline.no_sitemap_lookups(new_text)
+        if changed or unlooked:
             bundle.write_text(new_text, encoding="utf-8")
 
 
@@ -31,12 +34,40 @@ def drop_alternates(output: str) -> str:
     return alternates.drop_alternate_links(output)
 
 
+def finish_page(build, output: str, page) -> str:
+    """A published page's last touches (handbook.publish.markup): Material's
+    invalid markup made valid, status icons in words, and the head's language
+    alternates: absolute when ``site_url`` is set (Material no longer fetches
+    sitemaps for them: offline.localise_bundle), dropped otherwise (relative
+    alternates mean nothing to search engines, and made Material fetch
+    sitemaps that do not exist)."""
+    output = markup.valid_material_markup(output)
+    output = markup.status_in_words(output, STATUS_LABELS.get(build.lang, STATUS_LABELS["vi"]))
+    site_url = build.config.site_url or ""
+    if not site_url:
+        return alternates.drop_alternate_links(output)
+    return markup.absolute_alternates(output, site_url, DEFAULT_LANGUAGE, page.url)
+
+
+def drop_relative_sitemap(build) -> None:
+    """Without ``site_url`` MkDocs writes a sitemap of relative addresses,
+    which no search engine accepts: none is published (deploy/README.md,
+    "Site address")."""
+    # every language's build, each in its own output (the parallel builds
+    # are joined later, without their sitemaps)
+    if not (build.config.site_url or ""):
+        for name in ("sitemap.xml", "sitemap.xml.gz"):
+            Path(build.config.site_dir, name).unlink(missing_ok=True)
+
+
 def keep_not_found(build, output: str, template_name: str) -> str:
     """The "not found" page of the language being built (each language's
     build renders 404.html into the same place: the last one would win)."""
     if template_name != errorpages.NOT_FOUND:
         return output
     output = errorpages.switch_to_home_pages(alternates.drop_alternate_links(output))
+    output = markup.status_in_words(markup.valid_material_markup(output),
+                                    STATUS_LABELS.get(build.lang, STATUS_LABELS["vi"]))
     build.not_found[build.lang] = output
     return output
 

@@ -27,12 +27,20 @@ def test_edit_link_follows_the_configured_server(template, src_uri, expected):
     assert facts["edit_url"] == expected and facts["edit_label"] == "Sửa trang này"
 
 
-def test_shipped_config_has_edit_links_and_no_repo_url():
+def test_shipped_config_ships_no_placeholder_host_and_no_repo_url():
+    """No edit link to a server that does not exist: the shipped template is
+    empty (a deployment sets its own, mkdocs.yml says how), and no address in
+    the configuration names an example host."""
+    import re
+
     import yaml
 
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    assert "{path}" in config["extra"]["handbook"]["edit_url_template"]
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=Loader)
+    assert config["extra"]["handbook"]["edit_url_template"] == ""
     assert "repo_url" not in config and "edit_uri" not in config
+    values = re.findall(r"^[^#\n]*?(https?://[^\s\"']+)", text, re.M)
+    assert not [v for v in values if re.search(r"example\.|\.example\b|\blocalhost\b", v)], values

@@ -11,3 +11,12 @@ def test_theme_loader_addresses_point_inside_the_site_whatever_the_cdn():
         assert 'new URL("assets/javascripts/vendor/resize-observer-polyfill.js",__md_scope)' in out
         assert changed == [f"{host}/resize-observer-polyfill"]
         assert f'"{host}/other-package"' in out  # unknown addresses are left for the scan to catch
+
+
+def test_the_bundle_looks_up_no_sitemap_for_language_alternates():
+    from handbook.publish.offline import no_sitemap_lookups
+
+    source = 'ui=()=>M("link[rel=alternate]").map(r=>kt(r))'
+    out, changed = no_sitemap_lookups(source)
+    assert '"link[rel=alternate]"' not in out and changed
+    assert no_sitemap_lookups(out) == (out, [])
