@@ -135,3 +135,59 @@ def test_every_built_page_has_the_sections_materials_parser_finds(site):
         content = match.group(1)
         assert words(sections(content)) == words(material_sections(content)), path.relative_to(site)
     assert pages > 90  # both languages
+
+
+# --- What readers search (issue 21, and issue 23 for the editors' pages) -----
+
+def test_editors_pages_are_not_in_the_readers_index(site):
+    for lang in ("vi", "en"):
+        docs = _index(site, lang)["docs"]
+        assert not [d["location"] for d in docs if d["location"].startswith("bien-tap/")], lang
+    assert (site / "bien-tap" / "index.html").exists(), "the editors' pages are still built"
+
+
+# Text of the page's machinery that was in snippets before (issue 21):
+# column headers, radio and checkbox labels, notes' labels, the "giải
+# thích" links, the tool panel, download links, identifiers after "·".
+MACHINERY = [
+    re.compile(r"STT Yêu cầu|No\. Requirement"),
+    re.compile(r"Đạt Chưa đạt|Chưa đạt Không áp dụng|Met Not met"),
+    re.compile(r"(?:Kết quả|Ghi chú|Đã thực hiện|Notes|Result|Done), (?:STT|No\.) \d+"),
+    re.compile(r"Quy định của pháp luậtKhông|\) giải thích|giải thích\)|Xem giải thích|See the explanation"),
+    re.compile(r"Phiên kiểm tra|Xuất Excel|Nhập tệp JSON|Tải mẫu trống|Tải lịch năm|Blank form"),
+    re.compile(r"·\s*[a-z0-9]+(?:-[a-z0-9]+)+(?:\s|$)"),
+    re.compile(r"\? — Hỏi – Đáp|— (?:Hỏi – Đáp|Bảng kiểm|Cẩm nang) \(Điều \d"),   # "cited in" lists
+]
+
+
+def test_index_text_is_what_a_reader_reads(site):
+    found = []
+    for lang in ("vi", "en"):
+        for doc in _index(site, lang)["docs"]:
+            for pattern in MACHINERY:
+                match = pattern.search(doc["title"] + " | " + doc["text"])
+                if match:
+                    found.append(f"{lang} {doc['location']}: {match.group(0)!r}")
+    assert not found, found[:10]
+
+
+def test_documents_say_what_kind_of_page_they_come_from(site):
+    docs = {d["location"]: d for d in _index(site, "vi")["docs"]}
+    assert docs["cam-nang/hoi-nghi-can-bo/"]["k"] == "chapter"
+    assert docs["hoi-dap/hoi-nghi/"]["k"] == "qa"
+    assert docs["van-ban/luat-10-2022-qh15/"]["k"] == "regulation"
+    assert docs["bang-kiem/kiem-tra/"]["k"] == "checklist"
+    assert docs["hoi-dap/"]["k"] == "index"
+    assert docs["cam-nang/hoi-nghi-can-bo/#viec-can-lam"]["k"] == "ck"   # the chapter's checklist items
+    assert "k" not in docs["cam-nang/hoi-nghi-can-bo/#quy-dinh"]
+
+
+def test_relevance_set_names_results_of_the_built_index(site):
+    """The relevance set grows with the content: a page renamed or a heading
+    reworded fails here until the set follows."""
+    from handbook.search import relevance
+    queries = relevance.load(ROOT / "tests" / "fixtures" / "search" / "relevance.yml")
+    locations = {lang: {d["location"] for d in _index(site, lang)["docs"]} for lang in ("vi", "en")}
+    stale = [f"{q.lang} {q.query!r}: {location}" for q in queries for location in q.first + q.also
+             if location not in locations[q.lang]]
+    assert not stale, stale

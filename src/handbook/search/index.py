@@ -106,18 +106,32 @@ def html_to_text(fragment: str) -> str:
 # --- Readable text: what a reader reads, not the page's machinery ------------
 #
 # A snippet is text from the matched section as a reader reads it. Left out of
-# the index (so out of snippets and matches): table headers (column labels
-# that would start every snippet of a table), form controls and their labels
-# (a checklist row's "Kết quả, STT 25 · Đạt · Chưa đạt · Không áp dụng"), text
-# for screen readers only, the "giải thích" links of checklist rows (their
-# target is the explanation, which has its own result), the title of a
-# checklist item's box ("Việc cần làm · <id>"), the row number that starts a
-# checklist row, and the "cited in" lists of regulation pages (other pages'
-# titles, which would make every article match every topic).
+# the index (so out of snippets and matches), before the page is cut into
+# sections:
+# * table headers (column labels that would start every snippet of a table)
+#   and a checklist row's leading number;
+# * form controls, their labels and the tools around them (a checklist row's
+#   "Đã thực hiện", "Đạt / Chưa đạt / Không áp dụng", the session panel, the
+#   import dialog, the download links and panels), hidden and print-only elements, text
+#   for screen readers only;
+# * links to an explanation that has its own result ("giải thích", "Xem giải
+#   thích"), the kind badge and the "not applicable" mark of a checklist row,
+#   its list of model documents (results of their own), the title of a
+#   checklist item's box ("Việc cần làm · <id>");
+# * the "cited in" lists of regulation pages (other pages' titles, which
+#   would make every article match every topic).
+# The classes are the checklists', the plan's and the regulations' markup;
+# tests/site/test_search_index.py checks the built index for their text.
 
-_NOT_READ_TAG = re.compile(r"<(thead|fieldset|legend|textarea|select|button|template)\b")
+_NOT_READ_TAG = re.compile(
+    r"<(thead|fieldset|legend|textarea|select|button|template|dialog|form|noscript)\b"
+    r"|<[a-zA-Z][a-zA-Z0-9]*\s(?:[^>]*?\s)?hidden(?:[\s=>/])"
+    r"|<a\s(?:[^>]*?\s)?download(?:[\s=>/])")   # a file to download: not text to read
 _NOT_READ_CLASS = re.compile(
-    r"""<[a-zA-Z][a-zA-Z0-9]*\b[^>]*?\bclass=["'](?:[^"']*\s)?(?:ck-more|ck-sr|handbook-cited[\w-]*)(?:\s[^"']*)?["']""")
+    r"""<[a-zA-Z][a-zA-Z0-9]*\b[^>]*?\bclass=["'](?:[^"']*\s)?"""
+    r"""(?:ck-more|ck-sr|ck-tools|ck-kind|ck-applies__na|ck-models|ck-downloads|ck-print-only"""
+    r"""|hb-plan__see|hb-plan__download|handbook-cited|md-visually-hidden|sr-only)(?:\s[^"']*)?["']""")
+_LABELLED_CONTROL = re.compile(r"<label\b")
 _ITEM_BOX_TITLE = re.compile(
     r"""(<div\b[^>]*\bclass=["'][^"']*\bck-item\b[^"']*["'][^>]*>\s*)<p\b[^>]*\badmonition-title\b[^>]*>.*?</p>""", re.S)
 _ROW_NUMBER = re.compile(r"(<tr\b[^>]*>\s*)<td\b[^>]*>\s*\d{1,4}\s*</td>")
@@ -126,9 +140,9 @@ _ROW_NUMBER = re.compile(r"(<tr\b[^>]*>\s*)<td\b[^>]*>\s*\d{1,4}\s*</td>")
 _SHOWN_ID = re.compile(r"\s?·\s*[a-z0-9]+(?:-[a-z0-9]+)+(?=\s|$)")
 
 
-def _drop_elements(fragment: str, start: re.Pattern) -> str:
+def _drop_elements(fragment: str, start: re.Pattern, only=None) -> str:
     """``fragment`` without the elements whose start tag ``start`` finds
-    (each with everything inside it)."""
+    (each with everything inside it), when ``only(element)`` says so."""
     parts = []
     position = 0
     while True:
@@ -136,10 +150,14 @@ def _drop_elements(fragment: str, start: re.Pattern) -> str:
         if match is None:
             break
         begin = match.start()
-        end = _element_end(fragment, begin)
+        end = max(_element_end(fragment, begin), match.end())
+        if only is not None and not only(fragment[begin:end]):
+            parts.append(fragment[position:match.end()])
+            position = match.end()
+            continue
         parts.append(fragment[position:begin])
         parts.append(" ")
-        position = max(end, match.end())
+        position = end
     if not parts:
         return fragment
     parts.append(fragment[position:])
@@ -148,10 +166,12 @@ def _drop_elements(fragment: str, start: re.Pattern) -> str:
 
 def readable_html(fragment: str) -> str:
     """The HTML ``fragment`` without what is not read as text (see above)."""
-    if "<t" in fragment or "<f" in fragment or "<l" in fragment or "<s" in fragment or "<b" in fragment:
-        fragment = _drop_elements(fragment, _NOT_READ_TAG)
-    if "ck-" in fragment or "handbook-cited" in fragment:
+    fragment = _drop_elements(fragment, _NOT_READ_TAG)
+    if "class=" in fragment:
         fragment = _drop_elements(fragment, _NOT_READ_CLASS)
+    if "<label" in fragment and "<input" in fragment:
+        fragment = _drop_elements(fragment, _LABELLED_CONTROL, only=lambda element: "<input" in element)
+    if "ck-item" in fragment:
         fragment = _ITEM_BOX_TITLE.sub(r"\1", fragment)
     if "<tr" in fragment:
         fragment = _ROW_NUMBER.sub(r"\1", fragment)
@@ -160,12 +180,13 @@ def readable_html(fragment: str) -> str:
 
 def readable_text(fragment: str) -> str:
     """Plain NFC text of an HTML fragment as a reader reads it: what
-    ``html_to_text`` gives, without table headers, form controls, text for
-    screen readers, checklist links and identifiers, and "cited in" lists."""
-    text = html_to_text(readable_html(fragment))
-    if "·" in text:
-        text = _SHOWN_ID.sub("", text)
-    return text
+    ``html_to_text`` gives, without table headers, form controls, hidden
+    text, checklist links and identifiers, and "cited in" lists."""
+    return _without_shown_ids(html_to_text(readable_html(fragment)))
+
+
+def _without_shown_ids(text: str) -> str:
+    return _SHOWN_ID.sub("", text) if "·" in text else text
 
 
 _ARTICLE_ANCHOR = re.compile(r"#dieu-(\d+)(?:-|$)")
@@ -421,7 +442,8 @@ def build_index(pages: list[PageRecord], lang: str, url_prefix: str = "") -> dic
 
 
 # A section that lists the pages citing a regulation ("Được dẫn chiếu tại"):
-# other pages' titles and a sentence repeated on every regulation page.
+# other pages' titles and a sentence repeated on every regulation page. (The
+# lists after each article, class handbook-cited, are dropped as text.)
 _CITED_INDEX = "handbook-cited-index"
 
 
@@ -433,11 +455,11 @@ def page_documents(page_html: str) -> dict:
     cite a regulation are left out."""
     found = []
     item_id = f'id="{CHECKLIST_ITEM_PREFIX}'
-    for element_id, heading, text in sections(page_html):
+    for element_id, heading, text in sections(readable_html(page_html)):
         if _CITED_INDEX in text:
             continue
-        found.append([element_id, html_to_text(heading) if heading else None, readable_text(text),
-                      item_id in text])
+        found.append([element_id, html_to_text(heading) if heading else None,
+                      _without_shown_ids(html_to_text(text)), item_id in text])
     return {"sections": found, "items": [list(item) for item in anchored_items(page_html)]}
 
 

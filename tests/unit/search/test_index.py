@@ -10,7 +10,7 @@ import re
 import pytest
 
 from handbook.search import index as search
-from handbook.search.index import anchored_items, article_number, build_index
+from handbook.search.index import PageRecord, anchored_items, article_number, build_index
 from search_fixtures import fixture_pages
 
 
@@ -93,3 +93,87 @@ def test_worker_file_name_is_fingerprinted_by_content():
 
 
 
+
+
+# --- What a reader reads: snippets without the page's machinery -------------
+
+CHECKLIST_ROW_SECTION = (
+    '<table><thead><tr><th><abbr title="số thứ tự">STT</abbr></th><th>Yêu cầu</th><th>Kết quả</th></tr></thead>'
+    '<tbody><tr><td>30</td><td>Tổ chức hội nghị hằng năm. <span class="ck-more"><a href="../../cam-nang/x/#ck-a" '
+    'title="Xem giải thích">giải thích</a></span></td><td><fieldset class="ck-choice"><legend class="ck-sr">'
+    'Kết quả, STT 30</legend><label><input type="radio" name="r" value="dat"> Đạt</label><label>'
+    '<input type="radio" name="r" value="chua-dat"> Chưa đạt</label></fieldset></td>'
+    '<td><textarea class="ck-note" aria-label="Ghi chú, STT 30"></textarea></td></tr></tbody></table>')
+
+
+def test_snippet_text_has_no_table_headers_form_controls_or_checklist_links():
+    text = search.readable_text(CHECKLIST_ROW_SECTION)
+    assert text == "Tổ chức hội nghị hằng năm."
+
+
+def test_snippet_text_has_no_item_box_title_with_its_id_nor_cited_in_lists():
+    box = ('<div class="admonition ck-item"><p class="admonition-title">Việc cần làm · hoi-nghi-to-chuc</p>'
+           '<p class="ck-item__requirement" id="ck-hoi-nghi-to-chuc">Tổ chức hội nghị.</p></div>'
+           '<div class="handbook-cited"><p>Được dẫn chiếu tại:</p><ul><li><a href="x">Câu hỏi?</a></li></ul></div>')
+    assert search.readable_text(box) == "Tổ chức hội nghị."
+    # an id shown after a middle dot, whatever element holds it
+    assert search.readable_text("<p>Việc cần làm · ban-ttnd-bau-theo-nhiem-ky</p>") == "Việc cần làm"
+    # words joined by hyphens in prose stay
+    assert search.readable_text("<p>Hội nghị cán bộ · giáo dục tại chỗ, face-to-face</p>") == \
+        "Hội nghị cán bộ · giáo dục tại chỗ, face-to-face"
+
+
+def test_a_table_of_content_keeps_its_cells():
+    table = "<table><tr><td>Người chủ trì</td><td>100 người</td></tr><tr><td>7</td><td>người</td></tr></table>"
+    # only a row's leading number cell (a checklist's STT column) is left out
+    assert search.readable_text(table) == "Người chủ trì 100 người người"
+
+
+def test_page_documents_leave_out_the_cited_in_section_and_say_which_sections_hold_items():
+    page = ('<h1 id="luat">Luật</h1><p>Mở đầu.</p>'
+            '<h2 id="viec-can-lam">Việc cần làm</h2><div class="admonition ck-item">'
+            '<p class="admonition-title">Việc cần làm · a-b</p><p class="ck-item__requirement" id="ck-a-b">Làm A.</p></div>'
+            '<h2 id="duoc-dan-chieu-tai">Được dẫn chiếu tại</h2><p>Các câu hỏi dẫn chiếu văn bản này.</p>'
+            '<div class="handbook-cited-index"><ul><li><a href="q/">Ai chủ trì?</a></li></ul></div>')
+    found = search.page_documents(page)
+    assert [s[0] for s in found["sections"]] == [None, "viec-can-lam"]
+    assert found["sections"][1] == ["viec-can-lam", "Việc cần làm", "Làm A.", True]
+    assert found["sections"][0][3] is False
+    assert found["items"] == [["ck-a-b", "Làm A.", "Làm A."]]
+    assert search.valid_documents(found)
+
+
+@pytest.mark.parametrize(("url", "meta", "kind"), [
+    ("", {"type": "index"}, "home"),
+    ("cam-nang/cong-khai/", {"type": "chapter"}, "chapter"),
+    ("hoi-dap/hoi-nghi/", {"type": "qa"}, "qa"),
+    ("van-ban/luat-10-2022-qh15/", {"type": "regulation"}, "regulation"),
+    ("hoi-dap/", {"type": "index", "generate": "qa-index"}, "index"),
+    ("bang-kiem/kiem-tra/", {"generate": "checklist-inspection"}, "checklist"),
+    ("bang-kiem/ke-hoach-nam/", {"generate": "dated-plan"}, "checklist"),
+    ("mau-van-ban/bien-ban-hoi-nghi/", {"model": {"kind": "Biên bản"}}, "model"),
+    ("thuat-ngu/", {"type": "glossary"}, "glossary"),
+    ("khac/", {}, "page"),
+])
+def test_page_kind_from_front_matter(url, meta, kind):
+    assert search.page_kind(url, meta) == kind
+
+
+def test_editors_pages_are_not_readers_pages():
+    assert search.is_editors_page("bien-tap/")
+    assert search.is_editors_page("bien-tap/chua-xac-minh/")
+    assert not search.is_editors_page("cam-nang/bien-tap-vien/")
+    assert not search.is_editors_page("")
+
+
+def test_index_documents_carry_their_page_kind_and_checklist_sections_theirs():
+    pages = [PageRecord(url="cam-nang/a/", title="A", kind="chapter",
+                        entries=[{"location": "cam-nang/a/", "title": "A", "text": "a"},
+                                 {"location": "cam-nang/a/#viec-can-lam", "title": "Việc cần làm", "text": "x",
+                                  "items": True},
+                                 {"location": "cam-nang/a/#quy-dinh", "title": "Quy định", "text": "y"}]),
+             PageRecord(url="khac/", title="Khác", entries=[{"location": "khac/", "title": "Khác", "text": ""}])]
+    docs = {d["location"]: d for d in build_index(pages, "vi")["docs"]}
+    assert docs["cam-nang/a/"]["k"] == "chapter"
+    assert docs["cam-nang/a/#viec-can-lam"]["k"] == "ck"
+    assert "k" not in docs["cam-nang/a/#quy-dinh"] and "k" not in docs["khac/"]
