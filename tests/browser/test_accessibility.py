@@ -1,6 +1,8 @@
 """WCAG 2.1 AA: axe-core (offline, from axe-playwright-python) over every page
-type in both languages, served by nginx under the production policy, finds no
-serious or critical violation; and the site works from the keyboard alone."""
+type in both languages, at three screen sizes (1280×720 and 1366×768, the
+commonest desktop screens, and a 390×844 phone), served by nginx under the
+production policy, finds no serious or critical violation; and the site works
+from the keyboard alone."""
 from __future__ import annotations
 
 import re
@@ -52,12 +54,15 @@ def page_types() -> dict[str, str]:
         "checklist": first_page(lambda rel, t: rel.startswith("bang-kiem/") and rel != "bang-kiem/index.md",
                                 "/bang-kiem/"),
         "checklists-index": "/bang-kiem/",
+        "chapters-index": "/cam-nang/",   # content tabs: a row of labels that scrolls
         "editors": "/bien-tap/",
         "404": "/khong-co-trang-nay/",
     }
 
 
 PAGE_TYPES = page_types()
+# width × height: the commonest desktop screens and a phone
+SIZES = {"1280x720": (1280, 720), "1366x768": (1366, 768), "390x844": (390, 844)}
 
 
 def axe_violations(page) -> list[dict]:
@@ -75,19 +80,21 @@ def describe(violations: list[dict]) -> list[str]:
     return lines
 
 
+@pytest.mark.parametrize("size", list(SIZES))
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("kind", list(PAGE_TYPES))
-def test_no_serious_or_critical_axe_violation(nginx_url, page_factory, kind, lang):
+def test_no_serious_or_critical_axe_violation(nginx_url, page_factory, kind, lang, size):
     path = PAGE_TYPES[kind]
     if lang == "en":
         path = "/en" + path
-    page, watch = page_factory(nginx_url)
+    width, height = SIZES[size]
+    page, watch = page_factory(nginx_url, viewport={"width": width, "height": height})
     response = page.goto(nginx_url + path, wait_until="networkidle")
     assert response.status == (404 if kind == "404" else 200), path
     assert page.locator("html").get_attribute("lang") == lang
     violations = axe_violations(page)
     blocking = [v for v in violations if v["impact"] in BLOCKING]
-    assert not blocking, f"{path}:\n" + "\n".join(describe(blocking))
+    assert not blocking, f"{path} at {size}:\n" + "\n".join(describe(blocking))
     assert not watch.csp_violations, watch.csp_violations
 
 

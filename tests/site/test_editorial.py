@@ -142,6 +142,27 @@ def test_shipped_site_links_to_no_edit_server(site):
         assert "git.example" not in path.read_text(encoding="utf-8")
 
 
+def test_shipped_site_never_shows_a_freshness_banner_with_two_equal_dates(site):
+    """A banner "updated on D, after this translation was updated (D)"
+    contradicts itself; the translation-status page lists what the banners say."""
+    date = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4}|\d{2}/\d{2}/\d{4}")
+    flagged = set()
+    for page in (site / "en").rglob("index.html"):
+        notice = soup(page).select_one('[data-notice="translation-outdated"]')
+        if notice is None:
+            continue
+        dates = date.findall(notice.get_text(" "))
+        assert len(dates) == len(set(dates)), f"{page}: {notice.get_text(' ')}"
+        flagged.add(page.parent.relative_to(site / "en").as_posix() + "/")
+    for prefix in ("", "en/"):
+        status = soup(site / prefix / "bien-tap" / "ban-dich" / "index.html").select("article table")[0]
+        for row in status.select("tbody tr"):
+            dates = date.findall(row.get_text(" "))
+            assert len(dates) == len(set(dates)), row.get_text(" ")
+        if prefix:
+            assert len(status.select("tbody tr")) == len(flagged), (sorted(flagged), status.get_text(" ")[:500])
+
+
 def test_shipped_site_shows_dates_on_every_page(site):
     for path in [site / "index.html", site / "en" / "index.html", site / "cam-nang" / "index.html"]:
         facts = soup(path).select_one("[data-page-facts] time")

@@ -17,6 +17,12 @@ src/handbook/publish/README.md, "Valid HTML"):
 * ``<label for="__toc">`` in the table of contents of a section's index page,
   where no control ``__toc`` exists (the page is the section's link, not a
   navigation item): the ``for`` is dropped; the label had nothing to toggle.
+* A row of content tabs' labels (``div.tabbed-labels``, pymdownx.tabbed's
+  markup, styled by Material) scrolls sideways when the labels do not fit
+  (a phone, or many tabs at 1280 px), and nothing in it takes the keyboard's
+  focus: keyboard users could not scroll it (axe: scrollable-region-
+  focusable, serious). The row is made focusable (``tabindex="0"``), as
+  Material did for its search results (squidfunk/mkdocs-material#7233).
 * ``autocomplete="off"`` on Material's two toggles (drawer, search) is left
   as it is: Firefox would otherwise restore them checked after a reload
   (open drawer or search). Known upstream: squidfunk/mkdocs-material#1513
@@ -35,6 +41,16 @@ _TOC_CONTROL = 'id="__toc"'
 # <span class="md-status md-status--in-force"></span>, with a title when
 # extra.status names it (partials/nav-item.html, render_status)
 _STATUS = re.compile(r'<span class="md-status md-status--([a-z0-9-]+)"(?: title="[^"]*")?>\s*</span>')
+
+
+_TAB_LABELS = '<div class="tabbed-labels">'
+
+
+def focusable_tab_labels(html: str) -> str:
+    """Rows of tab labels that may scroll take the keyboard's focus (module notes)."""
+    if _TAB_LABELS in html:
+        html = html.replace(_TAB_LABELS, '<div class="tabbed-labels" tabindex="0">')
+    return html
 
 
 def valid_material_markup(html: str) -> str:
@@ -60,7 +76,7 @@ def status_in_words(html: str, labels: dict[str, str]) -> str:
         status = match.group(1)
         label = escape(labels.get(status, status))
         return (f'<span class="md-status md-status--{status}" title="{label}">'
-                f'<span class="md-visually-hidden">{label}</span></span>')
+                f'<span class="handbook-sr-only">{label}</span></span>')
 
     return _STATUS.sub(words, html)
 

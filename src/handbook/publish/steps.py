@@ -41,7 +41,7 @@ def finish_page(build, output: str, page) -> str:
     sitemaps for them: offline.localise_bundle), dropped otherwise (relative
     alternates mean nothing to search engines, and made Material fetch
     sitemaps that do not exist)."""
-    output = markup.valid_material_markup(output)
+    output = markup.focusable_tab_labels(markup.valid_material_markup(output))
     output = markup.status_in_words(output, STATUS_LABELS.get(build.lang, STATUS_LABELS["vi"]))
     site_url = build.config.site_url or ""
     if not site_url:

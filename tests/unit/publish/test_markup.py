@@ -23,8 +23,8 @@ def test_status_icons_say_their_status_in_words():
            '<a href="x/">X<span class="md-status md-status--odd"></span></a>')
     out = markup.status_in_words(nav, STATUS_LABELS["vi"])
     assert ('<span class="md-status md-status--in-force" title="Còn hiệu lực">'
-            '<span class="md-visually-hidden">Còn hiệu lực</span></span>') in out
-    assert 'title="Đã được thay thế"><span class="md-visually-hidden">Đã được thay thế</span>' in out
+            '<span class="handbook-sr-only">Còn hiệu lực</span></span>') in out
+    assert 'title="Đã được thay thế"><span class="handbook-sr-only">Đã được thay thế</span>' in out
     assert 'md-status--odd" title="odd"' in out  # an unknown status still says something
     assert "In force" in markup.status_in_words(nav, STATUS_LABELS["en"])
 
@@ -41,3 +41,8 @@ def test_alternates_become_absolute_with_an_x_default():
     assert 'href="https://h.test/so-tay/en/cam-nang/" hreflang="en"' in markup.absolute_alternates(
         relative, "https://h.test/so-tay/", "vi", "cam-nang/")
     assert markup.absolute_alternates(head, "", "vi") == head
+
+
+def test_rows_of_tab_labels_take_the_keyboard_focus():
+    row = '<div class="tabbed-set tabbed-alternate"><div class="tabbed-labels"><label for="t1">A</label></div></div>'
+    assert '<div class="tabbed-labels" tabindex="0">' in markup.focusable_tab_labels(row)
