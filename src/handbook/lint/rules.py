@@ -50,6 +50,8 @@ _rule("heading-level", "structure", False, "Tiêu đề nhảy cấp", "Heading 
 _rule("image-alt", "structure", False, "Hình ảnh thiếu mô tả (alt)", "Image without alt text")
 _rule("mermaid", "structure", False, "Sơ đồ mermaid (không hiển thị ngoại tuyến)",
       "Mermaid diagram (not supported offline)")
+_rule("print-web-only", "structure", False, "Đoạn văn về trang web (nút, trình duyệt, Ctrl+P) sẽ bị in",
+      "Paragraph about the web page (buttons, browser, Ctrl+P) would be printed")
 _rule("link-target", "links", False, "Liên kết tới trang không tồn tại", "Link to a missing page")
 _rule("link-anchor", "links", False, "Liên kết tới mục (#...) không tồn tại",
       "Link to a missing anchor")

@@ -1,8 +1,8 @@
 """Document structure: headings that skip a level, images without alt text,
 mermaid diagrams (the library would be fetched from the internet; the site
-works offline).
+works offline), instructions about the web page in text that is printed.
 
-Rules: heading-level, image-alt, mermaid.
+Rules: heading-level, image-alt, mermaid, print-web-only.
 """
 from __future__ import annotations
 
@@ -15,6 +15,55 @@ HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t#]*$")
 IMAGE = re.compile(r"!\[([^\]]*)\]\s*[(\[]")
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 ALT_ATTR = re.compile(r"\balt\s*=\s*(\"[^\"]*\S[^\"]*\"|'[^']*\S[^']*'|[^\s\"'>]+)", re.I)
+
+
+# Words that only make sense on the screen: keyboard shortcuts, the browser,
+# buttons. A paragraph holding them is marked { .web-only } (CONTRIBUTING.md),
+# so the printed handbook and a printed page leave it out.
+WEB_WORDS = re.compile(r"\b(?:Ctrl|Cmd)\s*\+|trong trình duyệt|(?:in|this) (?:the |your )?browser|\bnút\b|"
+                       r"\bbutton\b", re.I)
+WEB_ONLY_MARK = re.compile(r"^\s*\{:?\s*[^}]*\.web-only\b[^}]*\}\s*$")
+# Pages the printed handbook leaves out (handbook.publish.pdf.EXCLUDED).
+NOT_PRINTED = ("index.md", "index.en.md", "bien-tap/")
+
+
+def web_only_problems(doc: Document) -> list[ContentError]:
+    """print-web-only: a paragraph about the web page (a button, the
+    browser, Ctrl+P) in a printed page, not marked { .web-only }."""
+    if doc.src_uri is None or doc.src_uri in NOT_PRINTED[:2] or doc.src_uri.startswith(NOT_PRINTED[2]):
+        return []
+    problems, paragraph = [], []
+
+    def close():
+        # the words may run over a line break ("trong\ntrình duyệt")
+        text = " ".join(line.strip() for _, line in paragraph)
+        found = WEB_WORDS.search(text)
+        if found and not any(WEB_ONLY_MARK.match(line) for _, line in paragraph):
+            word, at = found.group(0), len(text[:found.start()].split(" ")) - 1
+            # the line where the words start
+            count, line_number = 0, paragraph[0][0]
+            for number, line in paragraph:
+                count += len(line.strip().split(" "))
+                if count > at:
+                    line_number = number
+                    break
+            hit = (line_number, word)
+            problems.append(ContentError(
+                doc.path, hit[0], "print-web-only",
+                f"Đoạn văn nói về trang web ('{word}') sẽ được in vào bản PDF, nơi không có nút hay trình duyệt.",
+                f"A paragraph about the web page ('{word}') would be printed in the PDF, which has no buttons "
+                "or browser.",
+                "Thêm một dòng '{ .web-only }' ngay sau đoạn (không để dòng trống), hoặc viết lại cho người đọc bản in.",
+                "Add a line '{ .web-only }' right after the paragraph (no blank line), or reword it for print."))
+        paragraph.clear()
+
+    for number, line in doc.prose():
+        if not line.strip() or HEADING.match(line):
+            close()
+        else:
+            paragraph.append((number, line))
+    close()
+    return problems
 
 
 def headings(doc: Document):
@@ -53,6 +102,7 @@ def check(doc: Document) -> list[ContentError]:
                 "```mermaid diagrams need a library from the internet; the site works offline, so they would not show (nor print).",
                 "Vẽ sơ đồ thành ảnh SVG/PNG trong docs/assets/images/ và chèn ![mô tả](../assets/images/ten.svg), hoặc trình bày bằng danh sách/bảng.",
                 "Draw it as an SVG/PNG image in docs/assets/images/ with alt text, or use a list or table."))
+    problems += web_only_problems(doc)
     return problems
 
 
