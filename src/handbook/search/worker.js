@@ -67,7 +67,9 @@ function escapeHTML(text) {
 }
 
 /* How well a word of the text stands for a query word. HONOUR and above:
-   the text has the word; below: a partial match only (other marks). */
+   the text has the word; below: a partial match only (other marks). EXACT
+   is for a word typed with marks: without them, every word that folds to it
+   is FOLDED alike. */
 const EXACT = 1, FOLDED = 0.9, PLURAL = 0.8, PREFIX = 0.5, TYPO = 0.45
 const OTHER_MARKS = 0.25, HONOUR = 0.4
 
@@ -153,7 +155,6 @@ class HandbookIndex {
     this.foldText = []             /* fold id -> fold */
     this.foldKeys = []             /* fold id -> [key id] */
     this.surface = new Map()       /* surface word -> key id (cache) */
-    this.postings = []             /* key id -> [doc * 3 + field, count, ...] */
     this.page = new Int32Array(N)  /* doc -> its page's doc */
     this.prior = new Float32Array(N)
     /* every document's words as key ids, in one array: title, then text;
@@ -193,6 +194,48 @@ class HandbookIndex {
       texts += this.end[id] - this.titleEnd[id]
     }
     this.average = [Math.max(titles / N, 1), Math.max(texts / N, 1)]
+    this.post(N)
+  }
+
+  /* Postings, from the words of every document: for each key, the
+     documents' fields holding it (doc * 3 + field) and how many times, in
+     two typed arrays (key k's are from postingStart[k] to postingStart[k+1]):
+     counted first, then filled, with no array per key */
+  post(N) {
+    const keys = this.keyFold.length, words = this.words
+    const count = new Int32Array(keys + 1), last = new Int32Array(keys).fill(-1)
+    const fields = (visit) => {
+      for (let doc = 0; doc < N; doc++) {
+        visit(doc * 3 + TITLE, this.start[doc], this.titleEnd[doc])
+        visit(doc * 3 + TEXT, this.titleEnd[doc], this.end[doc])
+        visit(doc * 3 + CONTEXT, this.end[doc], this.contextEnd[doc])
+      }
+    }
+    fields((slot, from, to) => {
+      for (let p = from; p < to; p++)
+        if (last[words[p]] !== slot) {
+          last[words[p]] = slot
+          count[words[p] + 1]++
+        }
+    })
+    for (let k = 0; k < keys; k++)
+      count[k + 1] += count[k]
+    this.postingStart = count
+    this.postingSlot = new Int32Array(count[keys])
+    this.postingCount = new Int32Array(count[keys])
+    const cursor = count.slice(0, keys), at = new Int32Array(keys)
+    last.fill(-1)
+    fields((slot, from, to) => {
+      for (let p = from; p < to; p++) {
+        const key = words[p]
+        if (last[key] !== slot) {
+          last[key] = slot
+          at[key] = cursor[key]++
+          this.postingSlot[at[key]] = slot
+        }
+        this.postingCount[at[key]]++
+      }
+    })
   }
 
   keyOf(word) {
@@ -216,7 +259,6 @@ class HandbookIndex {
       this.keyTone.push(key)
       this.keySurface.push(word.toLowerCase())
       this.foldKeys[fid].push(id)
-      this.postings.push([])
     }
     this.surface.set(word, id)
     return id
@@ -224,15 +266,9 @@ class HandbookIndex {
 
   /* Words in the order tokenize() finds them; split() allocates less */
   add(doc, field, text) {
-    const slot = doc * 3 + field
     for (const word of text.split(NON_WORD))
       if (word) {
         const id = this.keyOf(word)
-        const list = this.postings[id]
-        if (list[list.length - 2] === slot)
-          list[list.length - 1]++
-        else
-          list.push(slot, 1)
         if (this.length === this.words.length) {
           const grown = new Int32Array(this.words.length * 2)
           grown.set(this.words)
@@ -253,7 +289,7 @@ class HandbookIndex {
         found.set(key, marked ? OTHER_MARKS : FOLDED)
     const tone = toneKey(word)
     const exact = this.keyIds.get(tone)
-    if (exact !== undefined)
+    if (exact !== undefined && marked)   /* without marks, "can" is "cán" as much as "can" */
       found.set(exact, EXACT)
     const add = (id, level) => {
       for (const key of this.foldKeys[id])
@@ -348,13 +384,13 @@ class HandbookIndex {
       }
     const { tf, best, seen } = this.buffers
     const touched = []
+    const slots = this.postingSlot, counts = this.postingCount
     candidates.forEach((found, i) => {
       for (const [key, level] of found) {
-        const list = this.postings[key]
-        for (let j = 0; j < list.length; j += 2) {
-          const slot = list[j], doc = (slot / 3) | 0
+        for (let j = this.postingStart[key]; j < this.postingStart[key + 1]; j++) {
+          const slot = slots[j], doc = (slot / 3) | 0
           const at = (doc * n + i) * 3 + slot - doc * 3
-          tf[at] += level * list[j + 1]
+          tf[at] += level * counts[j]
           if (level > best[at])
             best[at] = level
           if (!seen[doc]) {
@@ -382,7 +418,7 @@ class HandbookIndex {
       const titleNorm = 1 - LENGTH_NORM[TITLE] + LENGTH_NORM[TITLE] * title / this.average[TITLE]
       const textNorm = 1 - LENGTH_NORM[TEXT] + LENGTH_NORM[TEXT] * text / this.average[TEXT]
       let direct = false, honoured = 0, score = 0, missing = 0
-      const via = new Int8Array(n)   /* 1: in the document, 2: in its page's title only */
+      let inDoc = 0, inPage = 0   /* words found in the document; in its page's title only */
       for (let i = 0; i < n; i++) {
         const at = (doc * n + i) * 3
         const inTitle = tf[at], inText = tf[at + 1]
@@ -395,17 +431,17 @@ class HandbookIndex {
           WEIGHT[CONTEXT] * context
         score += idf[i] * weighted * (K1 + 1) / (weighted + K1)
         if (Math.max(best[at], best[at + 1]) >= HONOUR)
-          via[i] = 1
+          inDoc |= 1 << i
         else if (context >= HONOUR)
-          via[i] = 2
-        if (via[i])
+          inPage |= 1 << i
+        if ((inDoc | inPage) & (1 << i))
           honoured += required[i]
         else if (required[i])
           missing++
       }
       if (!direct)
         continue
-      scored.push({ doc, full: missing === 0, honoured, score, via })
+      scored.push({ doc, full: missing === 0, honoured, score, inDoc, inPage })
     }
     for (const doc of touched) {   /* clean for the next query */
       seen[doc] = 0
@@ -519,6 +555,7 @@ class HandbookIndex {
     let framing = 0   /* words in the title or the page's title: near every word of the text */
     let titleWords = 0, titleCovered = 0, titleStarts = false, side = -1, partial = -1
     let contextWords = 0, contextCovered = 0
+    const paired = []   /* query word -> the keys that stood beside the next or previous word */
     const scan = (keys, field, from, to) => {
       let previous = 0
       for (let p = from; p < to; p++) {
@@ -547,6 +584,12 @@ class HandbookIndex {
         }
         const pair = (previous << 1) & mask
         pairs[field] |= pair
+        if (pair && field !== CONTEXT)
+          for (let i = 1, bit = 2; i < n; i++, bit <<= 1)
+            if (pair & bit) {
+              (paired[i - 1] ||= new Set()).add(keys[p - 1])
+              ;(paired[i] ||= new Set()).add(key)
+            }
         if (field === TEXT && pair && side < 0)
           side = p - from - 1
         if (field === TITLE) {
@@ -586,7 +629,7 @@ class HandbookIndex {
     }
     Object.assign(hit, {
       pairs, titleWords, titleCovered, titleStarts, contextWords, contextCovered,
-      contextLength: context, anchor, levels
+      contextLength: context, anchor, levels, paired
     })
   }
 
@@ -605,12 +648,14 @@ class HandbookIndex {
   }
 
   /* Marked in this document: a key of the best level its query word has
-     here (no "bốn" marked for "bo" when "bộ" is there) */
+     here (no "bốn" marked for "bo" when "bộ" is there) and, when the word
+     stands beside the next or previous query word somewhere here, a key
+     that does ("cán" in "cán bộ" for "can bo", not "Căn" in "Căn cứ") */
   marked(hit, query, key) {
     if (!query.honours[key])
       return false
     for (const [i, level] of query.levels.get(key))
-      if (level >= HONOUR && hit.levels[i] > 0 && level >= hit.levels[i])
+      if (level >= HONOUR && (hit.paired[i] ? hit.paired[i].has(key) : level >= hit.levels[i]))
         return true
     return false
   }
@@ -621,13 +666,19 @@ class HandbookIndex {
     const terms = {}
     for (const key of found)
       terms[this.keySurface[key]] = true
+    const page = this.page[hit.doc]
     query.words.forEach((word, i) => {
-      if (!hit.via[i]) {
+      if (!((hit.inDoc | hit.inPage) & (1 << i))) {
         if (query.required[i])
           terms[word] = false
-      } else if (hit.via[i] === 2 || !found.size) {
-        /* found in the page's title only, or not looked at word by word:
-           the query word (the page matches it by the same keys) */
+      } else if (hit.inPage & (1 << i)) {
+        /* found in the page's title only: as written there */
+        for (let p = this.end[page]; p < this.contextEnd[page]; p++)
+          if (query.honours[this.words[p]] & (1 << i))
+            terms[this.keySurface[this.words[p]]] = true
+      } else if (!found.size) {
+        /* not looked at word by word: the query word (the page matches it
+           by the same keys) */
         terms[word.toLowerCase()] = true
       }
     })
@@ -669,24 +720,36 @@ class HandbookIndex {
        (together, or the rarest found), about two lines of it */
     let text = ""
     if (d.text) {
-      const spans = tokenize(d.text)
-      const anchor = Math.min(Math.max(hit.anchor, 0), Math.max(spans.length - 1, 0))
-      let from = anchor
-      while (from > 0 && anchor - from < 12 &&
-             !/[.!?;:]/.test(d.text.slice(spans[from - 1][1], spans[from][0])))
+      /* the words from a little before the anchor to a little past the
+         teaser's length (a long text is not cut into words to its end) */
+      const anchor = Math.max(hit.anchor, 0), back = 12, first = Math.max(anchor - back, 0)
+      const spans = []
+      const words = new RegExp(WORD.source, "gu")
+      let match, k = 0
+      while ((match = words.exec(d.text)) !== null) {
+        if (k++ < first)
+          continue
+        spans.push([match.index, match.index + match[0].length])
+        if (spans.length > anchor - first && match.index - spans[Math.min(anchor - first, spans.length - 1)][0] > TEASER_CHARS)
+          break
+      }
+      const at = Math.min(anchor - first, Math.max(spans.length - 1, 0))
+      let from = at
+      while (from > 0 && !/[.!?;:]/.test(d.text.slice(spans[from - 1][1], spans[from][0])))
         from--
-      if (from > 0 && anchor - from >= 12)
-        from = anchor - 4     /* a long sentence: a few words before the match */
-      const start = spans.length && from > 0 ? spans[from][0] : 0
+      if (from === 0 && first > 0)
+        from = Math.max(at - 4, 0)   /* a long sentence: a few words before the match */
+      const start = spans.length && (from > 0 || first > 0) ? spans[from][0] : 0
       let to = from
       while (to < spans.length && spans[to][1] - start <= TEASER_CHARS)
         to++
-      const end = to < spans.length ? spans[Math.max(to - 1, from)][1] : d.text.length
+      const end = match !== null || to < spans.length ? spans[Math.max(to - 1, from)][1] : d.text.length
       text = `<p>${start > 0 ? "… " : ""}${mark(d.text, start, end).trim()}` +
         `${end < d.text.length ? " …" : ""}</p>`
     }
     /* the words marked anywhere in the document go to the page too */
-    for (let p = this.start[hit.doc]; p < this.end[hit.doc] && found.size < 24; p++)
+    const last = Math.min(this.end[hit.doc], this.start[hit.doc] + 3000)
+    for (let p = this.start[hit.doc]; p < last && found.size < 24; p++)
       if (!found.has(this.words[p]) && this.marked(hit, query, this.words[p]))
         found.add(this.words[p])
     return { location: d.location, title, text, score: hit.score, terms: this.terms(hit, query, found) }

@@ -177,3 +177,18 @@ def test_index_documents_carry_their_page_kind_and_checklist_sections_theirs():
     assert docs["cam-nang/a/"]["k"] == "chapter"
     assert docs["cam-nang/a/#viec-can-lam"]["k"] == "ck"
     assert "k" not in docs["cam-nang/a/#quy-dinh"] and "k" not in docs["khac/"]
+
+
+def test_a_generated_lists_sections_keep_their_start_only():
+    rows = " ".join(f"Việc số {n} của đơn vị phải làm đúng hạn." for n in range(1, 40))
+    pages = [PageRecord(url="bang-kiem/lich-nam/", title="Lịch", kind="checklist",
+                        entries=[{"location": "bang-kiem/lich-nam/", "title": "Lịch", "text": "Mở đầu."},
+                                 {"location": "bang-kiem/lich-nam/#thang-1", "title": "Tháng 1", "text": rows}]),
+             PageRecord(url="cam-nang/a/", title="A", kind="chapter",
+                        entries=[{"location": "cam-nang/a/#b", "title": "B", "text": rows}])]
+    docs = {d["location"]: d for d in build_index(pages, "vi")["docs"]}
+    summary = docs["bang-kiem/lich-nam/#thang-1"]["text"]
+    assert summary.startswith("Việc số 1 của đơn vị") and summary.endswith("hạn. …")
+    assert len(summary) <= search.LIST_SECTION_CHARS + 2
+    assert docs["cam-nang/a/#b"]["text"] == rows   # a chapter keeps its text
+    assert search.list_summary("Ngắn.") == "Ngắn."
