@@ -8,7 +8,7 @@ purpose="${1:-test}"
 # binary-path-or-library-soname  debian-package
 # The tests open the model documents' Word files in LibreOffice (headless),
 # with Liberation Serif, metric-compatible with Times New Roman, so pages are
-# laid out as in Word.
+# laid out as in Word; and the checklists' exported workbooks in Calc.
 # The build renders the PDF with WeasyPrint, which loads Pango, HarfBuzz's
 # subsetter (embedded font subsets) and fontconfig.
 build_checks=(
@@ -28,6 +28,7 @@ case "$purpose" in
       "/usr/sbin/nginx nginx"
       "/usr/bin/pdftoppm poppler-utils"
       "/usr/bin/soffice libreoffice-writer-nogui"
+      "/usr/lib/libreoffice/program/libsclo.so libreoffice-calc-nogui"  # opens the exported workbooks
       "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf fonts-liberation2"
       "/usr/bin/git git"
       "/usr/bin/java default-jre-headless"   # the Nu HTML Checker (vnu.jar)

@@ -18,7 +18,9 @@ JS_URL = re.compile(r"""["'`](https?:)?//[^"'`\s]+""")
 # Strings in JavaScript that look like addresses but are never fetched.
 JS_NON_REQUESTS = ("http://www.w3.org/", "https://www.w3.org/", "http://lunrjs.com",
                    "http://tartarus.org/", "https://clipboardjs.com/", "https://bit.ly/2s3ChXG",
-                   "https://fontawesome.com")
+                   "https://fontawesome.com",
+                   # the XLSX writer's XML namespaces and relationship types: names, never fetched
+                   "http://schemas.openxmlformats.org/")
 # Material asks GitHub's or GitLab's API for repository facts only through its
 # "source" component, which exists only when mkdocs.yml sets repo_url. We never
 # set it (test below), so these addresses are never requested.

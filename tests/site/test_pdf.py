@@ -90,10 +90,11 @@ def test_pdfs_are_offered_in_the_header_and_on_the_home_page(site):
 
 
 def test_every_page_is_a4(shipped):
+    """A4, upright; the checklists' forms across (landscape)."""
     _, reader, _ = shipped
     assert len(reader.pages) > 3
     for number, page in enumerate(reader.pages, start=1):
-        size = (float(page.mediabox.width), float(page.mediabox.height))
+        size = tuple(sorted((float(page.mediabox.width), float(page.mediabox.height))))
         assert size == pytest.approx(A4, abs=0.5), f"page {number} is {size}, not A4"
 
 
@@ -114,7 +115,7 @@ def test_every_font_is_ours_embedded_and_subset(shipped):
     fonts = _fonts(reader)
     assert fonts
     for name, descriptor in fonts.items():
-        assert re.fullmatch(r"/[A-Z]{6}\+Handbook-(Serif|Sans)(-\w+)?", name), \
+        assert re.fullmatch(r"/[A-Z]{6}\+Handbook-(Serif|Sans)(-[\w-]+)?", name), \
             f"{name}: not a subset of the Noto fonts in fonts/ (a fallback font means a missing glyph)"
         assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), \
             f"{name} is not embedded"
@@ -248,10 +249,13 @@ def test_every_word_stays_inside_the_margins(shipped, site):
     the right margin of 18 mm), checked with pdftotext's word boxes."""
     lang, _, _ = shipped
     path = site / (VI_PDF if lang == "vi" else EN_PDF)
-    right = A4[0] - 18 / 25.4 * 72 + 2.0   # 2 pt: rounding, justified lines
     boxes = BeautifulSoup(_pdftotext(path, "-bbox"), "html.parser")
     outside = []
     for number, page in enumerate(boxes.select("page"), start=1):
+        # portrait pages: an 18 mm right margin; the checklists' landscape forms: 14 mm
+        width = float(page["width"])
+        margin = 18 if width < float(page["height"]) else 14
+        right = width - margin / 25.4 * 72 + 2.0   # 2 pt: rounding, justified lines
         for word in page.select("word"):
             if float(word["xmax"]) > right:
                 outside.append((number, word.get_text(), round(float(word["xmax"]) - right + 1, 1)))
@@ -335,7 +339,9 @@ def test_cited_in_lists_are_printed_compactly_with_page_numbers(shipped):
     references = re.findall(rf"([^;:]+?), {re.escape(word)} (\d+)", index)
     assert len(references) >= 5, index[:500]
     for title, number in references:
-        assert _page_text(reader, int(number)).startswith(title.strip()), (title, number)
+        # the page opens with that title (its first words: a long title wraps)
+        opening = " ".join(title.split()[:4])
+        assert _page_text(reader, int(number)).startswith(opening), (title, number)
     assert end - start <= 20, f"the Law takes {end - start} pages"
 
 

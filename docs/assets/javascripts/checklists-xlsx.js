@@ -148,10 +148,11 @@
         var ref = column(c) + (r + 1);
         if (typeof value === "number" && isFinite(value)) {
           out.push('<c r="' + ref + '" s="' + style + '"><v>' + value + "</v></c>");
+        } else if (value === null || value === undefined || value === "") {
+          out.push('<c r="' + ref + '" s="' + style + '"/>');  /* an empty cell keeps its borders */
         } else {
-          var text = value === null || value === undefined ? "" : String(value);
           out.push('<c r="' + ref + '" s="' + style + '" t="inlineStr"><is><t xml:space="preserve">' +
-            esc(text) + "</t></is></c>");
+            esc(String(value)) + "</t></is></c>");
         }
       });
       out.push("</row>");

@@ -267,6 +267,7 @@
     function say(message) { status.textContent = message; }
 
     /* ---- state ---- */
+    var moved = false;  /* a version 1 result set became a session: save it as version 2 */
     var state = load();
 
     function fresh(n) {
@@ -287,6 +288,7 @@
         }
       }
       var sessions = [];
+      moved = false;
       if (data) {
         data.sessions.slice(0, MAX_SESSIONS).forEach(function (value) {
           var session = cleanSession(value, known);
@@ -300,7 +302,7 @@
         if (isObject(previous) && previous.version === 1 && previous.checklist === checklistId) {
           var migrated = fresh(sessions.length + 1);
           migrated.items = cleanItems(previous.items, known);
-          if (Object.keys(migrated.items).length) { sessions.push(migrated); }
+          if (Object.keys(migrated.items).length) { sessions.push(migrated); moved = true; }
         }
         storageRemove(OLD_PREFIX + checklistId);
       }
@@ -457,10 +459,12 @@
                    (c.na ? " · " + fill(t.naCount, { n: c.na }) : ""));
       }
       progressLine.textContent = parts.join(". ") + ".";
+      /* the printed summary: counted once something is marked, blank lines on a blank form */
+      var marked = c.scored - c.none + c.done + c.practiceDone > 0;
       Array.prototype.forEach.call(root.querySelectorAll("[data-ck-count-of]"), function (el) {
         var name = el.getAttribute("data-ck-count-of");
         var value = name === "done" ? c.done : c[name];
-        el.textContent = String(value || 0);
+        el.textContent = marked ? String(value || 0) : "";
       });
     }
 
@@ -949,7 +953,7 @@
     });
 
     render();
-    if (storageGet(key)) { save(); } /* keep the cleaned state: unknown ids dropped */
+    if (moved || storageGet(key)) { save(); } /* keep the cleaned state: unknown ids dropped */
     root.setAttribute("data-ck-ready", "1");
   }
 

@@ -23,10 +23,6 @@ _KEY = re.compile(r'\sdata-ck-checklist="([a-z0-9-]+)"')
 _LANG = re.compile(r'\sdata-ck-lang="([a-z]{2})"')
 _BODY_END = "</body>"
 STYLESHEET = "assets/stylesheets/checklists.css"
-# The text fonts of the first screen, fetched from the start of the page: a
-# checklist page is long to parse and the fonts would otherwise arrive while
-# its first part is shown, and move it (layout shift).
-FONTS = ("assets/fonts/NotoSans-Regular.woff2", "assets/fonts/NotoSans-Bold.woff2")
 SCRIPTS = ("assets/javascripts/checklists-xlsx.js", "assets/javascripts/checklists.js")
 
 
@@ -51,11 +47,6 @@ def page_assets(output: str) -> str:
     link = f'<link rel="stylesheet" href="{html.escape(prefix)}{STYLESHEET}">'
     at = output.index("media=\"print\">", found.start()) + len("media=\"print\">")
     output = output[:at] + link + output[at:]
-    head = output.find("<link")
-    if head != -1:
-        fonts = "".join(f'<link rel="preload" href="{html.escape(prefix)}{font}" as="font" type="font/woff2" '
-                        "crossorigin>" for font in FONTS)
-        output = output[:head] + fonts + output[head:]
     scripts = "".join(f'<script src="{html.escape(prefix)}{path}"></script>' for path in SCRIPTS)
     end = output.rfind(_BODY_END)
     return output[:end] + scripts + "\n" + output[end:]

@@ -124,13 +124,15 @@ class Inline:
 
 
 def table(heads: list[str], rows: list, classes: str = "", cols: list[str] | None = None,
-          labels: list[str] | None = None) -> str:
+          labels: list[str] | None = None, tail: str = "") -> str:
     """A table written as HTML (cells already HTML). ``rows``: lists of cells,
     or (attributes, cells) pairs; ``classes``: the table's classes (a checklist
     table has its own: Material's scrolling wrapper and styles apply only to
     tables without a class); ``cols``: one class per column (their widths);
     ``labels``: each column's name as plain text, carried by its cells
-    (``data-label``) for the card layout of narrow screens."""
+    (``data-label``) for the card layout of narrow screens; ``tail``: a last
+    row (HTML) kept with the table's last row in a row group of their own
+    (the printed form's summary and signatures stay with the last item)."""
     out = [f'<table class="{html.escape(classes, quote=True)}">' if classes else "<table>"]
     if cols:
         out += ["<colgroup>"] + [f'<col class="{html.escape(c, quote=True)}">' for c in cols] + ["</colgroup>"]
@@ -139,7 +141,9 @@ def table(heads: list[str], rows: list, classes: str = "", cols: list[str] | Non
         css = f' class="{html.escape(cols[n], quote=True)}"' if cols else ""
         out.append(f'<th scope="col"{css}>{head}</th>' if cols else f"<th>{head}</th>")
     out += ["</tr>", "</thead>", "<tbody>"]
-    for row in rows:
+    for index, row in enumerate(rows):
+        if tail and index == len(rows) - 1:
+            out += ["</tbody>", '<tbody class="ck-last">']
         attrs, cells = row if isinstance(row, tuple) else ({}, row)
         out.append("<tr" + "".join(f' {k}="{html.escape(str(v), quote=True)}"' for k, v in attrs.items()) + ">")
         for n, cell in enumerate(cells):
@@ -150,5 +154,7 @@ def table(heads: list[str], rows: list, classes: str = "", cols: list[str] | Non
                 extra += f' data-label="{html.escape(labels[n], quote=True)}"'
             out.append(f"<td{extra}>{cell}</td>")
         out.append("</tr>")
+    if tail:
+        out.append(tail)
     out += ["</tbody>", "</table>"]
     return "\n".join(out)

@@ -43,6 +43,8 @@ class _Writer:
         self.w = labels(checklist.lang)
         self.inline = inline or Inline(checklist.page_uri)
         self.evidence_extra = evidence  # (inline, item id) -> HTML after the evidence (model documents)
+        self.end = ""                   # the form's summary and signatures, as the last table's last row
+        self.last_id = checklist.rows[-1].id if checklist.rows else None
 
     def evidence(self, row: Row) -> str:
         extra = self.evidence_extra(self.inline, row.id) if self.evidence_extra else ""
@@ -120,8 +122,11 @@ class _Writer:
             if row.part:
                 attrs["data-ck-part"] = row.part
             body.append((attrs, cells(row)))
+        last = self.last_id is not None and rows[-1].id == self.last_id
+        tail = (f'<tr class="ck-form-end"><td colspan="{len(spec)}">{self.end}</td></tr>'
+                if last and self.end else "")
         return table(heads, body, classes=f"ck-table ck-table--{variant}",
-                     cols=[c for c, _ in spec], labels=[h for _, h in spec])
+                     cols=[c for c, _ in spec], labels=[h for _, h in spec], tail=tail)
 
 
 def _inspection_spec(w, practice: bool) -> list[tuple[str, str]]:
@@ -276,13 +281,13 @@ def _summary(checklist: Checklist) -> str:
     else:
         body = _text(w["done_of"].format(n=len(checklist.rows))).replace(
             "……", '<span class="ck-count" data-ck-count-of="done"></span>', 1)
-    return f'<p class="ck-print-only ck-summary"><strong>{_text(w["summary"])}:</strong> {body}</p>'
+    return f'<p class="ck-summary"><strong>{_text(w["summary"])}:</strong> {body}</p>'
 
 
 def _signatures(checklist: Checklist) -> str:
     w = labels(checklist.lang)
     first = w["inspector"] if checklist.kind == "checklist-inspection" else w["filled_by"]
-    return ('<div class="ck-print-only ck-signatures">'
+    return ('<div class="ck-signatures">'
             f'<div><p><strong>{_text(w["unit_rep"])}</strong></p><p>{_text(w["sign"])}</p></div>'
             f'<div><p><strong>{_text(first)}</strong></p><p>{_text(w["sign"])}</p></div>'
             "</div>")
@@ -296,6 +301,7 @@ def markdown(checklist: Checklist, inline: Inline | None = None, place=None, evi
     ``evidence(inline, item_id)``: HTML after an item's evidence (the model
     documents that serve it, ``handbook.models.links.evidence_cell``)."""
     out = _Writer(checklist, inline, evidence)
+    out.end = _summary(checklist) + _signatures(checklist)
     place = place or (lambda block: block)
     w = labels(checklist.lang)
     csv = download_name(checklist.page_uri, checklist.lang, "csv")
@@ -329,6 +335,7 @@ def markdown(checklist: Checklist, inline: Inline | None = None, place=None, evi
         lines += _calendar(out, place)
     else:
         lines += _grouped(out, place)
-    lines += ["", '<div class="ck-form-end">' + _summary(checklist) + _signatures(checklist) + "</div>",
-              "", "</div>", ""]
+    if not checklist.rows:
+        lines += ["", '<div class="ck-print-only ck-form-end">' + out.end + "</div>"]
+    lines += ["", "</div>", ""]
     return "\n".join(lines)
