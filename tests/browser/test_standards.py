@@ -59,6 +59,10 @@ def test_cross_references_are_collapsed_under_each_article_with_their_count(ngin
         assert block.evaluate("el => el.previousElementSibling && el.previousElementSibling.tagName") != "H2"
     links_shown = page.locator("article details.handbook-cited a:visible").count()
     assert links_shown == 0
+    # the page's own list at its end, under its heading, is collapsed too, with its count
+    whole = page.locator("article details.handbook-cited-index")
+    assert whole.count() == 1 and whole.get_attribute("open") is None
+    assert whole.locator("li").count() >= 20 and str(whole.locator("li").count()) in whole.locator("summary").inner_text()
     # readers who want them open them
     first = lists.first
     first.locator("summary").click()

@@ -10,7 +10,8 @@ touches the citations of that page.
 
 On the web, each article's list is collapsed (``<details>``, the summary
 gives the count), so the article's own text comes first and the page stays
-short (the Law's 25 lists held about a third of its text). The page-level
+short (the Law's 25 lists held about a third of its text); so is the page's
+own list at its end. The page-level
 list carries, per entry, the kind and the articles cited as data attributes:
 the printed handbook leaves the per-article lists out and prints the page
 list compactly, one line per citing page with its page number
@@ -36,13 +37,13 @@ from handbook.content.sources import DEFAULT_LANGUAGE, Source, for_language
 
 KIND_ORDER = ("qa", "chapter", "checklist")
 LABELS = {
-    "vi": {"cited": "Được dẫn chiếu tại", "count": "Được dẫn chiếu tại {n} nơi",
+    "vi": {"cited": "Được dẫn chiếu tại", "count": "Được dẫn chiếu tại {n} nơi", "all": "Xem cả {n} nơi dẫn chiếu",
            "count_one": "Được dẫn chiếu tại {n} nơi",
            "qa": "Hỏi – Đáp", "chapter": "Cẩm nang",
            "checklist": "Bảng kiểm", "untranslated": "chưa dịch",
            "intro": "Các câu hỏi, chương Cẩm nang và mục bảng kiểm dẫn chiếu văn bản này "
                     "(danh sách do bản dựng tạo từ các liên kết trong nội dung)."},
-    "en": {"cited": "Cited in", "count": "Cited in {n} places", "count_one": "Cited in {n} place",
+    "en": {"cited": "Cited in", "count": "Cited in {n} places", "all": "Show all {n} places", "count_one": "Cited in {n} place",
            "qa": "Questions and answers", "chapter": "Handbook",
            "checklist": "Checklists", "untranslated": "Vietnamese only",
            "intro": "Questions, handbook chapters and checklist items that cite this document "
@@ -277,8 +278,10 @@ def insert(markdown: str, page_base: str, citations: list[Citation], lang: str) 
         # what the printed handbook needs to print the list compactly
         data = f'data-kind="{c.kind}" data-articles="{escape(", ".join(names))}"'
         body += [_entry(c, page_base, lang, ", ".join(names)), f"  {{: {data} }}"]
+    # collapsed too: on the Law it lists 160 places, a third of the page
     section = (["", f"## {t['cited']} {{#{PAGE_SECTION_ID}}}", "", t["intro"], "",
-                '<div class="handbook-cited-index" markdown>', ""] + body + ["", "</div>", ""])
+                '<details class="handbook-cited-index" markdown>',
+                f"<summary>{t['all'].format(n=len(body) // 2)}</summary>", ""] + body + ["", "</details>", ""])
     return "\n".join(lines).rstrip() + "\n" + "\n".join(section)
 
 

@@ -50,6 +50,7 @@ def test_backlinks_are_inserted_under_each_cited_article_and_for_the_page():
     assert "[Hội nghị cán bộ › Thời hạn tổ chức](../cam-nang/hoi-nghi.md#thoi-han-to-chuc) — Cẩm nang" in section
     assert "[Tổ chức hội nghị cán bộ hằng năm.](../cam-nang/hoi-nghi.md#thoi-han-to-chuc) — Bảng kiểm" in section
     page_section = out[out.index("## Được dẫn chiếu tại {#duoc-dan-chieu-tai}"):]
+    assert '<details class="handbook-cited-index" markdown>\n<summary>Xem cả ' in page_section
     assert "(../hoi-dap/chung.md#luat-co-hieu-luc-khi-nao) — Hỏi – Đáp (Điều 1)\n" \
         '  {: data-kind="qa" data-articles="Điều 1" }' in page_section
     assert "[Hội nghị cán bộ](../cam-nang/hoi-nghi.md) — Cẩm nang" in page_section

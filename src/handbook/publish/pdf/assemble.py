@@ -314,7 +314,7 @@ def _articles(names: list[str]) -> str:
 
 
 def cited_index(root: ET.Element, titles: dict[str, str], lang: str) -> None:
-    """The page's "cited in" list (``div.handbook-cited-index``, written by
+    """The page's "cited in" list (``.handbook-cited-index``, written by
     handbook.pages.backlinks) as it is printed: per kind of citing page, each
     printed page that cites this one once, with its page number and the
     articles it cites ("Hỏi – Đáp: Công khai thông tin, tr. 165 (Điều 46,
@@ -323,7 +323,7 @@ def cited_index(root: ET.Element, titles: dict[str, str], lang: str) -> None:
     kinds = KIND_LABELS.get(lang, KIND_LABELS["vi"])
     page_word = PAGE_WORD.get(lang, PAGE_WORD["vi"])
     parents = {child: parent for parent in root.iter() for child in parent}
-    for block in [el for el in root.iter("div") if "handbook-cited-index" in _classes(el)]:
+    for block in [el for el in root.iter() if "handbook-cited-index" in _classes(el)]:
         groups: dict[str, dict[str, list[str]]] = {}
         for item in block.iter("li"):
             link = item.find("a")
