@@ -82,6 +82,18 @@ def without_hooks(config_text: str) -> str:
     return re.sub(r"^hooks:\n(?:[ \t]+-.*\n|[ \t]*#.*\n)+", "", config_text, flags=re.M)
 
 
+# Pages that name a template of ours (the dated plan: ``template: plan.html``)
+# get Material's page template in the plain build.
+VANILLA_TEMPLATES = "bench-vanilla-templates"
+
+
+def write_vanilla_templates(workspace: Path) -> None:
+    folder = workspace / VANILLA_TEMPLATES
+    folder.mkdir(exist_ok=True)
+    for name in {p.name for p in (workspace / "overrides").glob("*.html")} - {"main.html", "404.html"}:
+        (folder / name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+
+
 def vanilla_config(config_text: str) -> str:
     """The best-configured alternative a team would pick: plain Material and
     mkdocs-static-i18n, with ``navigation.prune`` (each page carries only the
@@ -93,6 +105,7 @@ def vanilla_config(config_text: str) -> str:
 docs_dir: docs
 theme:
   name: material
+  custom_dir: {VANILLA_TEMPLATES}
   language: vi
   features:
     - navigation.prune
@@ -330,6 +343,7 @@ def main(argv=None) -> int:
         (workspace / "mkdocs.yml").write_text(config, encoding="utf-8")
         (workspace / "mkdocs-nohooks.yml").write_text(without_hooks(config), encoding="utf-8")
         (workspace / "mkdocs-vanilla.yml").write_text(vanilla_config(config), encoding="utf-8")
+        write_vanilla_templates(workspace)
         results["source_pages"] = {
             "vi": sum(1 for p in (workspace / "docs").rglob("*.md") if not p.name.endswith(".en.md")),
             "en": sum(1 for p in (workspace / "docs").rglob("*.en.md")),

@@ -56,6 +56,12 @@ def result_links(page):
     return page.locator(".md-search-result__item a.md-search-result__link")
 
 
+def result_hrefs(page) -> list[str]:
+    """The result list's addresses, read in one step: Material adds results
+    as the list scrolls, so reading link by link can race with it."""
+    return result_links(page).evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
 def expect_marked(locator, word):
     expect(locator.locator("mark", has_text=re.compile(f"^{re.escape(word)}$", re.I)).first).to_be_attached(timeout=WAIT)
 
@@ -123,7 +129,7 @@ def test_english_query_on_the_english_site(site_url, search_pages):
     type_query(page, box, "inspection board")
     expect_marked(first_result(page), "Inspection")
     expect_marked(first_result(page), "Board")
-    hrefs = [a.get_attribute("href") for a in result_links(page).all()]
+    hrefs = result_hrefs(page)
     assert hrefs and all(h.startswith(site_url + "/en/") for h in hrefs), hrefs
     watch.assert_clean()
 
@@ -141,7 +147,7 @@ def test_vietnamese_site_shows_only_vietnamese_pages(site_url, search_pages):
     page, watch, box = open_search(search_pages, site_url)
     type_query(page, box, "hội nghị cán bộ")
     expect_marked(first_result(page), "bộ")
-    hrefs = [a.get_attribute("href") for a in result_links(page).all()]
+    hrefs = result_hrefs(page)
     assert hrefs and not [h for h in hrefs if "/en/" in h], hrefs
     assert not page.locator(".md-search-result__item", has_text="staff conference").count()
     watch.assert_clean()
@@ -305,7 +311,7 @@ def test_topic_query_puts_chapters_first_with_readable_snippets(site_url, search
     page, watch, box = open_search(search_pages, site_url)
     type_query(page, box, query)
     expect(first_result(page)).to_be_visible(timeout=WAIT)
-    hrefs = [a.get_attribute("href") for a in result_links(page).all()]
+    hrefs = result_hrefs(page)
     first_checklist = next(i for i, h in enumerate(hrefs + ["/bang-kiem/"]) if "/bang-kiem/" in h)
     assert any("/cam-nang/" in h for h in hrefs[:first_checklist]), hrefs[:8]
     assert first_result(page).locator("a").first.get_attribute("href").split("?")[0].split("/")[3] in (
@@ -321,7 +327,7 @@ def test_editors_pages_are_not_search_results(site_url, search_pages):
     type_query(page, box, "Nội dung chưa xác minh")   # the title of an editors' page
     expect(_meta(page)).not_to_have_text("", timeout=WAIT)
     page.wait_for_timeout(300)
-    hrefs = [a.get_attribute("href") for a in result_links(page).all()]
+    hrefs = result_hrefs(page)
     assert not [h for h in hrefs if "/bien-tap/" in h], hrefs
     watch.assert_clean()
 
