@@ -12,7 +12,7 @@ def test_bench_runs_on_a_tiny_corpus(tmp_path):
     out = tmp_path / "results.json"
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--pages", "6", "--json", str(out),
-         "--preview-rounds", "1"],
+         "--preview-rounds", "1", "--skip", "pdf"],  # the PDF build: tests/site/test_pdf.py
         cwd=ROOT, capture_output=True, text=True, timeout=900,
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-4000:]

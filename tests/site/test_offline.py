@@ -20,7 +20,7 @@ JS_NON_REQUESTS = ("http://www.w3.org/", "https://www.w3.org/", "http://lunrjs.c
                    "http://tartarus.org/", "https://clipboardjs.com/", "https://bit.ly/2s3ChXG",
                    "https://fontawesome.com",
                    # the XLSX writer's XML namespaces and relationship types: names, never fetched
-                   "http://schemas.openxmlformats.org/")
+                   "http://schemas.openxmlformats.org/", "http://purl.org/dc/")
 # Material asks GitHub's or GitLab's API for repository facts only through its
 # "source" component, which exists only when mkdocs.yml sets repo_url. We never
 # set it (test below), so these addresses are never requested.

@@ -45,8 +45,17 @@ def _pdf(site: Path, name: str) -> PdfReader:
     return PdfReader(path)
 
 
+def _page_texts(reader: PdfReader) -> list[str]:
+    """Every page's text, extracted once per reader (pypdf takes seconds per
+    handbook; the module-scoped readers are asked by many tests)."""
+    texts = getattr(reader, "_handbook_texts", None)
+    if texts is None:
+        texts = reader._handbook_texts = [page.extract_text() or "" for page in reader.pages]
+    return texts
+
+
 def _text(reader: PdfReader) -> str:
-    return "\n".join(page.extract_text() or "" for page in reader.pages)
+    return "\n".join(_page_texts(reader))
 
 
 def _outline(reader: PdfReader, items=None, depth=1):
@@ -164,7 +173,7 @@ _FURNITURE = re.compile(r"\s*(\d+) (?:Ấn bản ngày|Edition of) [^.]*?\d{4}(?
 def _page(reader: PdfReader, number: int) -> tuple[str, int | None, str | None]:
     """(text, page number printed, running title) of a page (1-based),
     whitespace collapsed, the text without the page's furniture."""
-    text = " ".join((reader.pages[number - 1].extract_text() or "").split())
+    text = " ".join(_page_texts(reader)[number - 1].split())
     match = _FURNITURE.search(text)
     if not match:
         return text, None, None
