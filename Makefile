@@ -89,8 +89,13 @@ pdf: install system-build
 
 # Every test: tests/unit, tests/site (the built site, nginx, the bench) and
 # tests/browser (Chromium); see pytest.ini.
+# Two test processes by default (pytest-xdist, a test file each at a time):
+# the builds, browsers and servers of one file leave cores idle that the other
+# uses; the session's sites are built once for both (tests/conftest.py,
+# built_once). TEST_WORKERS=0 runs in one process. The slowest tests are listed.
+TEST_WORKERS ?= 2
 test: install-test system-test validators lint
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --durations=15 $(PYTEST_ARGS)
 
 # The unit tests only: no build of the site, no browser, no server (seconds).
 test-unit: install-test

@@ -14,6 +14,7 @@ folder does not allow stops the run, so `make test-unit` stays fast."""
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import os
@@ -50,14 +51,37 @@ def run_build(project: Path, out: Path, *extra: str, pdf: bool = False,
     )
 
 
+def built_once(tmp_path_factory, name: str, make) -> Path:
+    """``make(folder)`` run once per test run, whatever the number of test
+    processes (``make test`` runs two, pytest-xdist): the first process to
+    ask makes it under a lock in the run's shared temporary folder, the
+    others wait and use the same result. ``make`` returns the built path;
+    a failure is the failure of every process that asks."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = shared / f"once-{name}"
+    with open(shared / f"once-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = folder / ".made"
+        if done.exists():
+            return Path(done.read_text(encoding="utf-8"))
+        shutil.rmtree(folder, ignore_errors=True)  # a failed attempt of another process
+        folder.mkdir()
+        result = make(folder)
+        done.write_text(str(result), encoding="utf-8")
+        return result
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The shipped content, built once for the whole session (PDFs included)."""
-    out = tmp_path_factory.mktemp("build") / "site"
-    result = run_build(ROOT, out, pdf=True)
-    if result.returncode != 0:
-        pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return out
+    """The shipped content, built once for the whole run (PDFs included)."""
+    def make(folder: Path) -> Path:
+        out = folder / "site"
+        result = run_build(ROOT, out, pdf=True)
+        if result.returncode != 0:
+            pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        return out
+    return built_once(tmp_path_factory, "site", make)
 
 
 def copy_project(dest: Path) -> Path:
@@ -251,13 +275,15 @@ def checklist_site(tmp_path_factory) -> Path:
     built once: checklists tested on known items whatever the content holds."""
     from checklist_fixtures import add_fixture_pages
 
-    project = copy_project(tmp_path_factory.mktemp("checklist-project"))
-    add_fixture_pages(project)
-    out = project / "site"
-    result = run_build(project, out)
-    if result.returncode != 0:
-        pytest.fail(f"checklist fixture build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return out
+    def make(folder: Path) -> Path:
+        project = copy_project(folder / "project")
+        add_fixture_pages(project)
+        out = project / "site"
+        result = run_build(project, out)
+        if result.returncode != 0:
+            pytest.fail(f"checklist fixture build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        return out
+    return built_once(tmp_path_factory, "checklist-site", make)
 
 
 @pytest.fixture(scope="session")
@@ -285,11 +311,13 @@ def pdf_sample_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def pdf_sample_site(tmp_path_factory) -> Path:
     """``pdf_sample_project`` built once, PDFs included."""
-    project = pdf_sample_project(tmp_path_factory.mktemp("pdf-sample"))
-    out = project / "site"
-    result = run_build(project, out, pdf=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    def make(folder: Path) -> Path:
+        project = pdf_sample_project(folder / "project")
+        out = project / "site"
+        result = run_build(project, out, pdf=True)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return out
+    return built_once(tmp_path_factory, "pdf-sample", make)
 
 
 @pytest.fixture(scope="session")

@@ -101,7 +101,7 @@ def test_the_build_never_follows_a_symbolic_link(project, link, target):
 def test_a_file_that_is_not_utf8_is_named_not_a_traceback(project):
     root, out, before = project
     page = root / "docs" / "cam-nang" / "cong-khai.en.md"
-    page.write_bytes(page.read_bytes().replace("Publishing".encode(), "Publishing caf\xe9".encode("latin-1"), 1))
+    page.write_bytes(page.read_bytes() + "\nA café saved as Latin-1.\n".encode("latin-1"))
     for env in ({}, {"HANDBOOK_LINT": "0"}):
         result = run_build(root, out, env=env)
         assert_refused(result, out, before, "docs/cam-nang/cong-khai.en.md", "[encoding]", "UTF-8")
