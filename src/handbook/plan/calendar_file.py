@@ -46,10 +46,21 @@ def file_name(year: int, profile: Profile, lang: str) -> str:
     return f"{stem}.ics" if lang == "vi" else f"{stem}.en.ics"
 
 
-def to_ics(plan: Plan, cal: WorkCalendar, lang: str, *, stamp: dt.datetime, reminder_days: int = 3) -> bytes:
+END = b"END:VCALENDAR\r\n"
+
+
+def to_ics(plan: Plan, cal: WorkCalendar, lang: str, *, stamp: dt.datetime, reminder_days: int = 3,
+           events: dict | None = None) -> bytes:
     """The calendar file of ``plan`` (one unit's: see yearplan.for_profile).
     Items carry ``requirement`` (text), ``basis`` (text) and ``link`` (the
-    address of the item's explanation) in ``lang``."""
+    address of the item's explanation) in ``lang``.
+
+    ``events``: the events already written for other units' files of the same
+    year, language and stamp (a unit's plan is the year's plan less the items
+    that do not apply to it, so a task's event is the same in every file it is
+    in). icalendar writes a calendar as its properties, then its events one
+    after the other, so each event written once and joined gives the same
+    bytes as writing the whole calendar: 20 files cost about one."""
     if lang not in WORDS:
         raise ValueError(f"language {lang!r}")
     if stamp.tzinfo is None:
@@ -74,41 +85,55 @@ def to_ics(plan: Plan, cal: WorkCalendar, lang: str, *, stamp: dt.datetime, remi
     for task in plan.tasks:
         occurrences[task.item_id] = occurrences.get(task.item_id, 0) + 1
 
+    events = {} if events is None else events
+    body = []
     for task in plan.tasks:
-        item = task.item
-        label = task.label(lang)
-        title = " ".join(str(item.get("requirement", "")).split())
-        if occurrences[task.item_id] > 1:
-            title = f"{title.rstrip('.')} — {label}"
-        event = Event()
-        event.add("uid", uid(task.occurrence, task.item_id, lang))
-        event.add("dtstamp", stamp.astimezone(dt.timezone.utc))
-        event.add("dtstart", task.deadline)
-        event.add("dtend", task.deadline + dt.timedelta(days=1))
-        event.add("summary", title)
-        lines = [f"{label}.",
-                 f"{w['window']}: {dates.format_date(task.start, lang)} – {dates.format_date(task.nominal, lang)}.",
-                 f"{w['deadline']}: {dates.weekday_name(task.deadline, lang)}, "
-                 f"{dates.format_date(task.deadline, lang)}."]
-        if task.moved:
-            lines.append(task.move_words(cal, lang))
-        if item.get("basis"):
-            lines.append(f"{w['basis']}: {item['basis']}.")
-        link = item.get("link", "")
-        if link:
-            lines.append(f"{w['see']}: {link}")
-        if task.unconfirmed_years:
-            lines.append(w["unconfirmed"].format(years=", ".join(str(y) for y in task.unconfirmed_years)))
-        event.add("description", "\n".join(lines))
-        if link.startswith(("http://", "https://")):
-            event.add("url", link)
-        event.add("categories", [w["category"]])
-        event.add("transp", "TRANSPARENT")
-        if reminder_days:
-            alarm = Alarm()
-            alarm.add("action", "DISPLAY")
-            alarm.add("description", w["reminder"].format(title=title))
-            alarm.add("trigger", dt.timedelta(days=-reminder_days))
-            event.add_component(alarm)
-        ical.add_component(event)
-    return ical.to_ical()
+        key = (task.occurrence, task.item_id, occurrences[task.item_id] > 1)
+        if key not in events:
+            events[key] = _event(task, occurrences[task.item_id], cal, lang, stamp, reminder_days)
+        body.append(events[key])
+    head = ical.to_ical()
+    if not head.endswith(END):  # an icalendar that writes calendars otherwise: fail, never a broken file
+        raise RuntimeError("icalendar no longer ends a calendar with END:VCALENDAR")
+    return head[:-len(END)] + b"".join(body) + END
+
+
+def _event(task, occurrences: int, cal: WorkCalendar, lang: str, stamp: dt.datetime, reminder_days: int) -> bytes:
+    """One task's VEVENT, as icalendar writes it inside a calendar."""
+    w = WORDS[lang]
+    item = task.item
+    label = task.label(lang)
+    title = " ".join(str(item.get("requirement", "")).split())
+    if occurrences > 1:
+        title = f"{title.rstrip('.')} — {label}"
+    event = Event()
+    event.add("uid", uid(task.occurrence, task.item_id, lang))
+    event.add("dtstamp", stamp.astimezone(dt.timezone.utc))
+    event.add("dtstart", task.deadline)
+    event.add("dtend", task.deadline + dt.timedelta(days=1))
+    event.add("summary", title)
+    lines = [f"{label}.",
+             f"{w['window']}: {dates.format_date(task.start, lang)} – {dates.format_date(task.nominal, lang)}.",
+             f"{w['deadline']}: {dates.weekday_name(task.deadline, lang)}, "
+             f"{dates.format_date(task.deadline, lang)}."]
+    if task.moved:
+        lines.append(task.move_words(cal, lang))
+    if item.get("basis"):
+        lines.append(f"{w['basis']}: {item['basis']}.")
+    link = item.get("link", "")
+    if link:
+        lines.append(f"{w['see']}: {link}")
+    if task.unconfirmed_years:
+        lines.append(w["unconfirmed"].format(years=", ".join(str(y) for y in task.unconfirmed_years)))
+    event.add("description", "\n".join(lines))
+    if link.startswith(("http://", "https://")):
+        event.add("url", link)
+    event.add("categories", [w["category"]])
+    event.add("transp", "TRANSPARENT")
+    if reminder_days:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", w["reminder"].format(title=title))
+        alarm.add("trigger", dt.timedelta(days=-reminder_days))
+        event.add_component(alarm)
+    return event.to_ical()

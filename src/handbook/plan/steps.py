@@ -220,10 +220,11 @@ def write_files(build) -> None:
         plan_items, plans_of_page = build.once(("plan", lang, page_uri), lambda: _plan_of(build, lang, page_uri))
         data = json.dumps([entry.data for entry in plan_items.values()], ensure_ascii=False, sort_keys=True)
         for plan in plans_of_page:
+            events: dict = {}  # each task's event, written once for the 20 units' files
             for profile in all_profiles():
                 inputs = (version, holiday_json, data, lang, str(plan.year), profile.slug(), stamp.isoformat(),
                           settings.work_year_start, str(settings.work_year_confirmed))
                 ics = build.cache.bytes("plan-ics", inputs, lambda plan=plan, profile=profile: calendar_file.to_ics(
-                    for_profile(plan, profile), cal, lang, stamp=stamp))
+                    for_profile(plan, profile), cal, lang, stamp=stamp, events=events))
                 (folder / calendar_file.file_name(plan.year, profile, lang)).write_bytes(ics)
     pages.clear()

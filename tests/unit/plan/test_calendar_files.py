@@ -125,3 +125,28 @@ def test_repeated_tasks_carry_their_period_in_the_title():
     titles = [str(e["SUMMARY"]) for e in ical.walk("VEVENT")]
     assert "Cập nhật sổ theo dõi ý kiến của CBCCVC — Tháng 01/2026" in titles
     assert "Ban TTND xây dựng chương trình công tác hằng quý — Quý IV năm công tác 2026" in titles
+
+
+def _whole_calendar(plan, cal, lang) -> bytes:
+    """The file as icalendar writes a calendar holding every event (what
+    to_ics made before it wrote each event once for all units' files)."""
+    written = read(to_ics(plan, cal, lang, stamp=STAMP))
+    whole = Calendar()
+    for key, value in written.property_items(recursive=False)[1:-1]:   # between BEGIN and END
+        whole.add(key, value, encode=False)
+    for event in written.walk("VEVENT"):
+        whole.add_component(event)
+    return whole.to_ical()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_events_written_once_for_every_unit_give_the_same_files(lang):
+    cal = calendar()
+    whole = build_plan(2026, ITEMS_ONLINE, cal)
+    shared: dict = {}
+    for profile in profiles.all_profiles():
+        plan = for_profile(whole, profile)
+        alone = to_ics(plan, cal, lang, stamp=STAMP)
+        assert to_ics(plan, cal, lang, stamp=STAMP, events=shared) == alone
+        assert alone == _whole_calendar(plan, cal, lang)
+    assert shared, "no event was shared between the units' files"
