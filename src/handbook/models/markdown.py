@@ -226,6 +226,25 @@ _BULLET = re.compile(r"^( *)([-*+])\s+(.*)$")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _RULE = re.compile(r"^ {0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _SETEXT = re.compile(r"^ {0,3}=+\s*$")
+
+# Lines the document body does not take, one line each, in the order they are
+# tested: (test of the raw and stripped line, what it is, and the fix, vi/en).
+_ONE_LINE_UNSUPPORTED = (
+    (lambda raw, stripped: stripped.startswith(">"), "trích dẫn (>)", "a block quote (>)",
+     "Bỏ dấu > ở đầu dòng; viết thành đoạn văn thường.", "Remove the '>'; write an ordinary paragraph."),
+    (lambda raw, stripped: stripped.startswith("<"), "mã HTML", "HTML",
+     "Xóa mã HTML; dùng đoạn văn, danh sách, bảng của Markdown.",
+     "Remove the HTML; use Markdown paragraphs, lists or tables."),
+    (lambda raw, stripped: stripped.startswith(("*[", "[^")), "định nghĩa chữ viết tắt hoặc chú thích",
+     "an abbreviation or footnote definition",
+     "Đưa dòng này lên phần giới thiệu, phía trên '## Văn bản mẫu'.",
+     "Move the line to the page notes, above '## Văn bản mẫu'."),
+    (lambda raw, stripped: bool(_RULE.match(raw) or _SETEXT.match(raw)),
+     "đường kẻ ngang hoặc tiêu đề gạch dưới (---, ===)",
+     "a horizontal rule or an underlined heading (---, ===)",
+     "Xóa dòng này; tiêu đề viết bằng ###, đường kẻ dưới tiêu đề do Word tự tạo.",
+     "Delete the line; headings are written with ###, the generator draws the rules."),
+)
 _TABLE_SEP = re.compile(r"^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$")
 
 
@@ -306,34 +325,10 @@ def parse_blocks(body: str, first_line: int, path: str, errors: list[ContentErro
                 i += 1
             blank_before = True
             continue
-        if stripped.startswith(">"):
+        unsupported = next((u for u in _ONE_LINE_UNSUPPORTED if u[0](raw, stripped)), None)
+        if unsupported:
             flush_para(); close_lists()
-            errors.append(_unsupported(path, number, "trích dẫn (>)", "a block quote (>)",
-                                       "Bỏ dấu > ở đầu dòng; viết thành đoạn văn thường.",
-                                       "Remove the '>'; write an ordinary paragraph."))
-            i += 1
-            continue
-        if stripped.startswith("<"):
-            flush_para(); close_lists()
-            errors.append(_unsupported(path, number, "mã HTML", "HTML",
-                                       "Xóa mã HTML; dùng đoạn văn, danh sách, bảng của Markdown.",
-                                       "Remove the HTML; use Markdown paragraphs, lists or tables."))
-            i += 1
-            continue
-        if stripped.startswith("*[") or stripped.startswith("[^"):
-            flush_para(); close_lists()
-            errors.append(_unsupported(path, number, "định nghĩa chữ viết tắt hoặc chú thích",
-                                       "an abbreviation or footnote definition",
-                                       "Đưa dòng này lên phần giới thiệu, phía trên '## Văn bản mẫu'.",
-                                       "Move the line to the page notes, above '## Văn bản mẫu'."))
-            i += 1
-            continue
-        if _RULE.match(raw) or _SETEXT.match(raw):
-            flush_para(); close_lists()
-            errors.append(_unsupported(path, number, "đường kẻ ngang hoặc tiêu đề gạch dưới (---, ===)",
-                                       "a horizontal rule or an underlined heading (---, ===)",
-                                       "Xóa dòng này; tiêu đề viết bằng ###, đường kẻ dưới tiêu đề do Word tự tạo.",
-                                       "Delete the line; headings are written with ###, the generator draws the rules."))
+            errors.append(_unsupported(path, number, *unsupported[1:]))
             i += 1
             continue
         heading = _HEADING.match(raw)
