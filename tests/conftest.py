@@ -72,16 +72,24 @@ def built_once(tmp_path_factory, name: str, make) -> Path:
         return result
 
 
+def site_built_once(tmp_path_factory, name: str, project_of, pdf: bool = False) -> Path:
+    """The site of the project ``project_of(folder)`` returns (the repository
+    itself, or a copy it prepares in ``folder``), built once per run into the
+    project's ``site/`` (the repository's: ``folder/site``)."""
+    def make(folder: Path) -> Path:
+        project = project_of(folder)
+        out = (folder if project == ROOT else project) / "site"
+        result = run_build(project, out, pdf=pdf)
+        if result.returncode != 0:
+            pytest.fail(f"{name} build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+        return out
+    return built_once(tmp_path_factory, name, make)
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The shipped content, built once for the whole run (PDFs included)."""
-    def make(folder: Path) -> Path:
-        out = folder / "site"
-        result = run_build(ROOT, out, pdf=True)
-        if result.returncode != 0:
-            pytest.fail(f"site build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-        return out
-    return built_once(tmp_path_factory, "site", make)
+    return site_built_once(tmp_path_factory, "site", lambda folder: ROOT, pdf=True)
 
 
 def copy_project(dest: Path) -> Path:
@@ -275,15 +283,11 @@ def checklist_site(tmp_path_factory) -> Path:
     built once: checklists tested on known items whatever the content holds."""
     from checklist_fixtures import add_fixture_pages
 
-    def make(folder: Path) -> Path:
+    def project_of(folder: Path) -> Path:
         project = copy_project(folder / "project")
         add_fixture_pages(project)
-        out = project / "site"
-        result = run_build(project, out)
-        if result.returncode != 0:
-            pytest.fail(f"checklist fixture build failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
-        return out
-    return built_once(tmp_path_factory, "checklist-site", make)
+        return project
+    return site_built_once(tmp_path_factory, "checklist-site", project_of)
 
 
 @pytest.fixture(scope="session")
@@ -311,13 +315,8 @@ def pdf_sample_project(dest: Path) -> Path:
 @pytest.fixture(scope="session")
 def pdf_sample_site(tmp_path_factory) -> Path:
     """``pdf_sample_project`` built once, PDFs included."""
-    def make(folder: Path) -> Path:
-        project = pdf_sample_project(folder / "project")
-        out = project / "site"
-        result = run_build(project, out, pdf=True)
-        assert result.returncode == 0, result.stdout + result.stderr
-        return out
-    return built_once(tmp_path_factory, "pdf-sample", make)
+    return site_built_once(tmp_path_factory, "pdf-sample", lambda folder: pdf_sample_project(folder / "project"),
+                           pdf=True)
 
 
 @pytest.fixture(scope="session")

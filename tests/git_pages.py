@@ -8,6 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from handbook.editorial import pages as editorial
 from handbook.pages import generated
 
@@ -50,3 +52,13 @@ def generate(spec, srcs, lang, ctx):
 def reviews_yaml(day: str, by: str = "Tổ Thư ký", checked: str = "Số điều.", *names: str) -> str:
     listed = "".join(f'\n      - "{n}"' for n in (names or ["Luật 10/2022/QH15, Điều 51"]))
     return f"\n  - date: {day}\n    by: {by}\n    sources:{listed}\n    checked: \"{checked}\""
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    """An empty git repository with a docs/ folder (a test module imports
+    this fixture by name to use it)."""
+    root = tmp_path / "repo"
+    (root / "docs").mkdir(parents=True)
+    git(root, "init", "-q")
+    return root

@@ -11,19 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from git_pages import commit, generate, git, page, write
+from git_pages import commit, generate, git, page, repo, write  # noqa: F401 (repo: a fixture)
 from handbook.content import sources
 from handbook.editorial import history
 from handbook.editorial import pages as editorial
 from handbook.editorial import translations
 
 
-@pytest.fixture
-def repo(tmp_path) -> Path:
-    root = tmp_path / "repo"
-    (root / "docs").mkdir(parents=True)
-    git(root, "init", "-q")
-    return root
 
 
 # --- last updated -------------------------------------------------------------
