@@ -118,10 +118,20 @@ def test_keyboard_reaches_search_and_opens_a_result(nginx_url, page_factory, pat
     press_tab_until(page, "el && el.matches('input.md-search__input')")
     page.keyboard.type(query, delay=30)
     page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=15000)
+    # the list answers the last letters typed: wait until it stops changing,
+    # or the link the arrow keys select may be replaced before Enter (a busy machine)
+    page.wait_for_function("""() => {
+        const list = document.querySelector('.md-search-result__list');
+        const now = list ? list.innerHTML : '';
+        const same = now !== '' && now === window.__resultsBefore;
+        window.__resultsBefore = now;
+        return same;
+    }""", polling=300, timeout=15000)
     # arrow keys move through the results; Enter opens the selected one
     target = None
-    for _ in range(5):
+    for _ in range(8):
         page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(300)  # a result the list redraws meanwhile loses the focus: select again
         target = page.evaluate("""(el => el && el.matches('a.md-search-result__link')
             ? new URL(el.href).pathname : null)(document.activeElement)""")
         if target:
